@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Waterwheel.Platform.Access;
+using Waterwheel.Platform.Audit;
+using Waterwheel.Platform.Data;
+
+namespace Waterwheel.Console;
+
+/// <summary>The operator console: Blazor with MudBlazor, zh-CN first with an English switch.</summary>
+public static class ConsoleModule
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static IServiceCollection AddWaterwheelConsole(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddScoped<ConsoleSession>();
+        return services;
+    }
+
+    public static IApplicationBuilder UseWaterwheelConsoleLocalization(this IApplicationBuilder app) =>
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+            // Only the explicit choice (cookie) or ?culture= switch language; the console is Chinese first.
+            RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+        });
+
+    public static void MapWaterwheelConsole(this WebApplication app)
+    {
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            var chosen = Cultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return TypedResults.LocalRedirect(LocalUrl(returnUrl));
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapPost("/logout", async (SignInManager<StaffAccount> signIn, IAuditLog audit, PlatformDbContext db, HttpContext http) =>
+        {
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                audit.Record(AuditActions.SignOut, "account", null, "");
+                await db.SaveChangesAsync(http.RequestAborted);
+            }
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/login");
+        }).ExcludeFromDescription();
+    }
+
+    /// <summary>Only local paths: a crafted return URL must not send a signed-in operator elsewhere.</summary>
+    public static string LocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+}

@@ -1,0 +1,33 @@
+namespace Waterwheel.Console.Layout;
+
+/// <summary>A link in the navigation, shown only to those holding its permission.</summary>
+public sealed record NavItem(string Title, string Href, string Icon, string Permission);
+
+/// <summary>A group of links: one per water-wheel stage, plus insight and settings.</summary>
+public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem> Items);
+
+/// <summary>
+/// The navigation follows the water-wheel model (聚水流 → 凝水势 → 激水花 → 促转化 → 促循环, then insight and
+/// settings). A stage appears once a module gives it a working page; there are no placeholder pages.
+/// </summary>
+public static class NavSections
+{
+    public static readonly IReadOnlyList<NavSection> All =
+    [
+        new("Acquire", MudBlazor.Icons.Material.Filled.Waves, []),
+        new("Engage", MudBlazor.Icons.Material.Filled.Forum, []),
+        new("Spread", MudBlazor.Icons.Material.Filled.Share, []),
+        new("Convert", MudBlazor.Icons.Material.Filled.ShoppingCart, []),
+        new("Retain", MudBlazor.Icons.Material.Filled.Loyalty, []),
+        new("Insights", MudBlazor.Icons.Material.Filled.Insights, []),
+        new("Settings", MudBlazor.Icons.Material.Filled.Settings,
+        [
+            new("Organisation", "/settings/organisation", MudBlazor.Icons.Material.Filled.AccountTree, Platform.Contracts.Permissions.OrgRead),
+            new("Stores", "/settings/stores", MudBlazor.Icons.Material.Filled.Store, Platform.Contracts.Permissions.OrgRead),
+            new("Staff", "/settings/staff", MudBlazor.Icons.Material.Filled.Badge, Platform.Contracts.Permissions.StaffRead),
+            new("Roles & permissions", "/settings/roles", MudBlazor.Icons.Material.Filled.AdminPanelSettings, Platform.Contracts.Permissions.OrgRead),
+            new("API keys", "/settings/api-keys", MudBlazor.Icons.Material.Filled.Key, Platform.Contracts.Permissions.ApiKeysManage),
+            new("Audit log", "/settings/audit", MudBlazor.Icons.Material.Filled.History, Platform.Contracts.Permissions.AuditRead),
+        ]),
+    ];
+}

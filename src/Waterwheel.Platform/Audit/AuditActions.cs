@@ -1,0 +1,31 @@
+namespace Waterwheel.Platform.Audit;
+
+/// <summary>Stable action names in the audit log; the console translates them.</summary>
+public static class AuditActions
+{
+    public const string SignInSucceeded = "auth.sign_in";
+    public const string SignInFailed = "auth.sign_in_failed";
+    public const string SignInLockedOut = "auth.locked_out";
+    public const string SignOut = "auth.sign_out";
+    public const string OrgUnitCreated = "org.unit_created";
+    public const string OrgUnitUpdated = "org.unit_updated";
+    public const string StoreCreated = "store.created";
+    public const string StoreUpdated = "store.updated";
+    public const string StoreStatusChanged = "store.status_changed";
+    public const string StaffCreated = "staff.created";
+    public const string StaffUpdated = "staff.updated";
+    public const string StaffLeft = "staff.left";
+    public const string RoleChanged = "staff.role_changed";
+    public const string AccountCreated = "account.created";
+    public const string PiiRevealed = "pii.revealed";
+    public const string ApiKeyCreated = "apikey.created";
+    public const string ApiKeyRevoked = "apikey.revoked";
+    public const string Exported = "data.exported";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SignInSucceeded, SignInFailed, SignInLockedOut, SignOut, OrgUnitCreated, OrgUnitUpdated, StoreCreated,
+        StoreUpdated, StoreStatusChanged, StaffCreated, StaffUpdated, StaffLeft, RoleChanged, AccountCreated,
+        PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported,
+    ];
+}

@@ -1,0 +1,34 @@
+namespace Waterwheel.Platform.Contracts;
+
+/// <summary>Permission names; each is also an authorization policy of the same name.</summary>
+public static class Permissions
+{
+    public const string OrgRead = "org.read";
+    public const string OrgWrite = "org.write";
+    public const string StoresWrite = "stores.write";
+    public const string StaffRead = "staff.read";
+    public const string StaffWrite = "staff.write";
+    public const string AccountsManage = "accounts.manage";
+    public const string ApiKeysManage = "apikeys.manage";
+    public const string AuditRead = "audit.read";
+    public const string AuditExport = "audit.export";
+    public const string PiiReveal = "pii.reveal";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        OrgRead, OrgWrite, StoresWrite, StaffRead, StaffWrite, AccountsManage, ApiKeysManage, AuditRead, AuditExport, PiiReveal,
+    ];
+
+    private static readonly string[] ReadOnly = [OrgRead, StaffRead];
+
+    /// <summary>The fixed role → permission matrix; data scope narrows each further.</summary>
+    public static readonly IReadOnlyDictionary<StaffRole, IReadOnlySet<string>> ByRole = new Dictionary<StaffRole, IReadOnlySet<string>>
+    {
+        [StaffRole.HqAdmin] = All.ToHashSet(),
+        [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite]),
+        [StaffRole.Analyst] = new HashSet<string>([.. ReadOnly, AuditRead, AuditExport]),
+        [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal]),
+        [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal]),
+        [StaffRole.Guide] = new HashSet<string>(ReadOnly),
+    };
+}

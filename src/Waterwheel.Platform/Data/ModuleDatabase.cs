@@ -1,0 +1,36 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Waterwheel.Platform.Data;
+
+/// <summary>Registers a module's DbContext on the configured provider; each module calls it for its own context.</summary>
+public static class ModuleDatabase
+{
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(
+        this IServiceCollection services, IConfiguration configuration)
+        where TContext : DbContext where TSqlite : TContext where TPostgres : TContext
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.IsPostgres)
+            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(options.ConnectionString));
+        else if (options.IsSqlite)
+        {
+            EnsureSqliteFolder(options.ConnectionString);
+            services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(options.ConnectionString));
+        }
+        else
+            throw new InvalidOperationException(
+                $"Waterwheel:Database:Provider is '{options.Provider}'; use 'sqlite' (the default) or 'postgres'.");
+        services.AddSingleton<IModuleMigration, ModuleMigration<TContext>>();
+        return services;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Waterwheel.Platform.Data;
+
+/// <summary>
+/// Gives each module its own namespace of tables: a PostgreSQL schema, or a table-name prefix on SQLite,
+/// which has no schemas.
+/// </summary>
+public static class ModuleTables
+{
+    public static void Place(ModelBuilder builder, string module, DatabaseFacade database)
+    {
+        if (database.IsNpgsql())
+        {
+            builder.HasDefaultSchema(module);
+            return;
+        }
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && e.GetViewName() is null))
+            entity.SetTableName($"{module}_{entity.GetTableName()}");
+    }
+}

@@ -1,0 +1,154 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Waterwheel.Platform.Access;
+using Waterwheel.Platform.Api;
+using Waterwheel.Platform.ApiKeys;
+using Waterwheel.Platform.Audit;
+using Waterwheel.Platform.Contracts;
+using Waterwheel.Platform.Data;
+using Waterwheel.Platform.Demo;
+using Waterwheel.Platform.Pii;
+using Waterwheel.Platform.Tenancy;
+
+namespace Waterwheel.Platform;
+
+/// <summary>The Platform module's one door: tenancy, organisation, access, audit and PII protection.</summary>
+public static class PlatformModule
+{
+    public const string TenantMemberPolicy = "tenant-member";
+    private const string SmartScheme = "Waterwheel";
+
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ActorContext>();
+        services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(configuration);
+
+        var pii = configuration.GetSection(PiiOptions.Section).Get<PiiOptions>() ?? new PiiOptions();
+        services.AddSingleton(_ => PiiKeyRing.Load(pii));
+        services.AddSingleton<FieldEncryptor>();
+        services.AddSingleton<KeyedHasher>();
+
+        services.AddDataProtection().SetApplicationName("Waterwheel").PersistKeysToDbContext<PlatformDbContext>();
+        AddAccess(services);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
+        services.AddScoped<Exports>();
+        services.AddScoped(sp => new TenantProvisioning(sp.GetRequiredService<PlatformDbContext>(),
+            sp.GetRequiredService<UserManager<StaffAccount>>(), sp.GetRequiredService<FieldEncryptor>(),
+            sp.GetRequiredService<KeyedHasher>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<DemoSeeder>();
+        AddUseCases(services);
+
+        services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("platform-db", tags: ["ready"]);
+        return services;
+    }
+
+    private static void AddAccess(IServiceCollection services)
+    {
+        services.AddIdentityCore<StaffAccount>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or API key", o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.TokenOf(context.Request) is null ? IdentityConstants.ApplicationScheme : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "waterwheel.session";
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/forbidden";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            // APIs answer 401/403; only pages redirect to the sign-in form.
+            o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder().AddPolicy(TenantMemberPolicy, p => p.RequireAuthenticatedUser().RequireClaim(WaterwheelClaims.Tenant));
+        services.AddAuthorization(o =>
+        {
+            foreach (var permission in Permissions.All)
+                o.AddPolicy(permission, p => p.RequireClaim(WaterwheelClaims.Tenant)
+                    .RequireAssertion(c => PermissionCheck.Granted(c.User, permission)));
+        });
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Use cases are the classes with a Handle method; validators sit beside them.</summary>
+    private static void AddUseCases(IServiceCollection services)
+    {
+        foreach (var type in typeof(PlatformModule).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            if (type.GetMethod("Handle") is not null && type.GetConstructors().Length > 0) services.AddScoped(type);
+            foreach (var validator in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+                services.AddSingleton(validator, type);
+        }
+    }
+
+    public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder app)
+    {
+        SessionEndpoints.Map(app);
+        var api = app.MapGroup("/api/platform").RequireAuthorization(TenantMemberPolicy).WithTags("Platform");
+        GetMe.Map(api);
+        ListRoles.Map(api);
+        Organisation.GetOrganisationSummary.Map(api);
+        Organisation.ListOrgUnits.Map(api);
+        Organisation.GetOrgUnit.Map(api);
+        Organisation.CreateOrgUnit.Map(api);
+        Organisation.UpdateOrgUnit.Map(api);
+        Stores.ListStores.Map(api);
+        Stores.GetStore.Map(api);
+        Stores.CreateStore.Map(api);
+        Stores.UpdateStore.Map(api);
+        Stores.SetStoreStatus.Map(api);
+        Staff.ListStaff.Map(api);
+        Staff.GetStaff.Map(api);
+        Staff.CreateStaff.Map(api);
+        Staff.UpdateStaff.Map(api);
+        Staff.MarkStaffLeft.Map(api);
+        Staff.RevealStaffMobile.Map(api);
+        CreateStaffAccount.Map(api);
+        ListApiKeys.Map(api);
+        CreateApiKey.Map(api);
+        RevokeApiKey.Map(api);
+        SearchAudit.Map(api);
+        Exports.Map(api);
+        return app;
+    }
+}

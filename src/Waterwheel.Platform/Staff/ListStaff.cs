@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Waterwheel.Platform.Api;
+using Waterwheel.Platform.Contracts;
+using Waterwheel.Platform.Data;
+using Waterwheel.Platform.Pii;
+
+namespace Waterwheel.Platform.Staff;
+
+public sealed record StaffListQuery : PageQuery
+{
+    public StaffRole? Role { get; set; }
+    public StaffStatus? Status { get; set; }
+    public Guid? StoreId { get; set; }
+    public Guid? OrgUnitId { get; set; }
+}
+
+internal sealed class ListStaff(PlatformDbContext db, KeyedHasher hasher)
+{
+    public async Task<Page<StaffDto>> Handle(StaffListQuery query, CancellationToken ct)
+    {
+        var staff = Filter(query);
+        var total = await staff.CountAsync(ct);
+        var items = await Sort(staff, query).Skip(query.Skip).Take(query.Take).ToDto(db).ToListAsync(ct);
+        return new Page<StaffDto>(items, total, query.PageNumber, query.Take);
+    }
+
+    public Task<List<StaffDto>> All(StaffListQuery query, CancellationToken ct) => Sort(Filter(query), query).ToDto(db).ToListAsync(ct);
+
+    private IQueryable<StaffMember> Filter(StaffListQuery query)
+    {
+        var staff = db.Staff.AsNoTracking();
+        if (query.Search is { } q)
+        {
+            // A phone number is found by its keyed hash: the clear number is not in the database.
+            var phoneHash = PhoneNumbers.IsMainlandMobile(q) ? hasher.HashPhone(q) : null;
+            staff = staff.Where(s => s.Name.Contains(q) || (s.WeComUserId != null && s.WeComUserId.Contains(q)) || s.MobileHash == phoneHash);
+        }
+        if (query.Role is { } role) staff = staff.Where(s => s.Role == role);
+        if (query.Status is { } status) staff = staff.Where(s => s.Status == status);
+        if (query.StoreId is { } store) staff = staff.Where(s => s.StoreId == store);
+        if (query.OrgUnitId is { } unit)
+        {
+            var segment = "/" + unit.ToString("N") + "/";
+            staff = staff.Where(s => s.OrgPath.Contains(segment));
+        }
+        return staff;
+    }
+
+    private static IQueryable<StaffMember> Sort(IQueryable<StaffMember> staff, PageQuery query) => (query.Sort?.ToLowerInvariant(), query.Descending) switch
+    {
+        ("role", false) => staff.OrderBy(s => s.Role).ThenBy(s => s.Name),
+        ("role", true) => staff.OrderByDescending(s => s.Role).ThenBy(s => s.Name),
+        ("status", false) => staff.OrderBy(s => s.Status).ThenBy(s => s.Name),
+        ("status", true) => staff.OrderByDescending(s => s.Status).ThenBy(s => s.Name),
+        ("joinedat", false) => staff.OrderBy(s => s.JoinedAt),
+        ("joinedat", true) => staff.OrderByDescending(s => s.JoinedAt),
+        (_, true) => staff.OrderByDescending(s => s.Name).ThenBy(s => s.Id),
+        _ => staff.OrderBy(s => s.Name).ThenBy(s => s.Id),
+    };
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/staff", async ([AsParameters] StaffListQuery query, ListStaff handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(query, ct)))
+        .RequireAuthorization(Permissions.StaffRead)
+        .WithSummary("List staff in your scope: search by name, WeCom userid or full mobile number");
+}

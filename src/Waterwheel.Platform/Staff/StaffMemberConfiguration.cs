@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Waterwheel.Platform.Staff;
+
+internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
+{
+    public void Configure(EntityTypeBuilder<StaffMember> b)
+    {
+        b.ToTable("staff");
+        b.Property(s => s.Name).HasMaxLength(60);
+        b.Property(s => s.MobileCipher).HasMaxLength(200);
+        b.Property(s => s.MobileHash).HasMaxLength(64);
+        b.Property(s => s.MobileMasked).HasMaxLength(20);
+        b.Property(s => s.WeComUserId).HasMaxLength(64);
+        b.Property(s => s.OrgPath).HasMaxLength(400);
+        b.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.HasIndex(s => new { s.TenantId, s.MobileHash });
+        b.HasIndex(s => new { s.TenantId, s.WeComUserId }).IsUnique();
+        b.HasIndex(s => new { s.TenantId, s.StoreId });
+        b.HasIndex(s => new { s.TenantId, s.OrgPath });
+    }
+}

@@ -1,0 +1,67 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Waterwheel.Platform.Access;
+using Waterwheel.Platform.Api;
+using Waterwheel.Platform.Audit;
+using Waterwheel.Platform.Contracts;
+using Waterwheel.Platform.Data;
+using Waterwheel.Platform.Pii;
+using Waterwheel.Platform.Tenancy;
+
+namespace Waterwheel.Platform.Staff;
+
+/// <summary>Edit a staff member. A role change is audited and signs the person out of sessions holding the old role.</summary>
+internal sealed class UpdateStaff(
+    PlatformDbContext db, IValidator<SaveStaffRequest> validator, ActorContext actor, FieldEncryptor encryptor,
+    KeyedHasher hasher, IAuditLog audit)
+{
+    public async Task<Result<StaffDto>> Handle(Guid id, SaveStaffRequest request, string? ifMatch, CancellationToken ct)
+    {
+        var staff = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (staff is null) return Error.NotFound("Staff member");
+        if (!ETags.Allows(ifMatch, staff.Version)) return Error.StaleVersion();
+        if (await validator.Check(request, ct) is { } invalid) return invalid;
+        if (request.Role != staff.Role && !(RoleGrants.CanAssign(actor.Role, request.Role) && RoleGrants.CanAssign(actor.Role, staff.Role)))
+            return Error.Forbidden("role_not_grantable", $"You cannot change a {staff.Role} into a {request.Role}.");
+        if (!RoleGrants.CanAssign(actor.Role, staff.Role) && actor.StaffId != staff.Id)
+            return Error.Forbidden("staff_not_editable", "You cannot edit a staff member whose role is above yours.");
+        var placement = await StaffPlacement.Resolve(db, request, ct);
+        if (!placement.IsSuccess) return placement.Error!;
+        var mobileHash = string.IsNullOrWhiteSpace(request.Mobile) ? null : hasher.HashPhone(request.Mobile);
+        if (await StaffPlacement.Conflicts(db, staff.TenantId, staff.Id, mobileHash, request.WeComUserId, ct) is { } conflict) return conflict;
+
+        if (request.Role != staff.Role || placement.Value!.OrgPath != staff.OrgPath)
+        {
+            audit.Record(AuditActions.RoleChanged, "staff", staff.Id.ToString(),
+                $"{Mask.Name(staff.Name)}: {staff.Role} → {request.Role}");
+            await AccountSessions.Invalidate(db, staff.Id, ct);
+        }
+        staff.Name = request.Name.Trim();
+        staff.Role = request.Role;
+        staff.WeComUserId = string.IsNullOrWhiteSpace(request.WeComUserId) ? null : request.WeComUserId.Trim();
+        if (!string.IsNullOrWhiteSpace(request.Mobile)) StaffMobile.Set(staff, request.Mobile, encryptor, hasher);
+        (staff.OrgUnitId, staff.StoreId, staff.OrgPath) = placement.Value!;
+        audit.Record(AuditActions.StaffUpdated, "staff", staff.Id.ToString(), Mask.Name(staff.Name));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.StaleVersion();
+        }
+        return await db.Staff.Where(s => s.Id == staff.Id).ToDto(db).FirstAsync(ct);
+    }
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPut("/staff/{id:guid}", async (Guid id, SaveStaffRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+                UpdateStaff handler, HttpResponse response, CancellationToken ct) =>
+            (await handler.Handle(id, request, ifMatch, ct)).ToOkWithETag(response, s => s.Version))
+        .ProducesValidationProblem()
+        .RequireAuthorization(Permissions.StaffWrite)
+        .WithSummary("Edit a staff member (role changes are audited)");
+}

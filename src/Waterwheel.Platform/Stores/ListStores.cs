@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Waterwheel.Platform.Api;
+using Waterwheel.Platform.Contracts;
+using Waterwheel.Platform.Data;
+
+namespace Waterwheel.Platform.Stores;
+
+public sealed record StoreListQuery : PageQuery
+{
+    public string? City { get; set; }
+    public StoreStatus? Status { get; set; }
+
+    /// <summary>Only stores under this unit (at any depth).</summary>
+    public Guid? OrgUnitId { get; set; }
+}
+
+internal sealed class ListStores(PlatformDbContext db)
+{
+    public async Task<Page<StoreDto>> Handle(StoreListQuery query, CancellationToken ct)
+    {
+        var stores = Filter(db.Stores.AsNoTracking(), query);
+        var total = await stores.CountAsync(ct);
+        var items = await Sort(stores, query).Skip(query.Skip).Take(query.Take).Select(StoreDto.FromEntity).ToListAsync(ct);
+        return new Page<StoreDto>(items, total, query.PageNumber, query.Take);
+    }
+
+    /// <summary>Every store that matches, unpaged, for export.</summary>
+    public Task<List<StoreDto>> All(StoreListQuery query, CancellationToken ct) =>
+        Sort(Filter(db.Stores.AsNoTracking(), query), query).Select(StoreDto.FromEntity).ToListAsync(ct);
+
+    private static IQueryable<Store> Filter(IQueryable<Store> stores, StoreListQuery query)
+    {
+        if (query.Search is { } q)
+            stores = stores.Where(s => s.Name.Contains(q) || s.Code.Contains(q) || s.Address.Contains(q) || s.District.Contains(q));
+        if (!string.IsNullOrWhiteSpace(query.City)) stores = stores.Where(s => s.City == query.City);
+        if (query.Status is { } status) stores = stores.Where(s => s.Status == status);
+        if (query.OrgUnitId is { } unit)
+        {
+            var segment = "/" + unit.ToString("N") + "/";
+            stores = stores.Where(s => s.OrgPath.Contains(segment));
+        }
+        return stores;
+    }
+
+    private static IQueryable<Store> Sort(IQueryable<Store> stores, PageQuery query) => (query.Sort?.ToLowerInvariant(), query.Descending) switch
+    {
+        ("name", false) => stores.OrderBy(s => s.Name).ThenBy(s => s.Code),
+        ("name", true) => stores.OrderByDescending(s => s.Name).ThenBy(s => s.Code),
+        ("city", false) => stores.OrderBy(s => s.City).ThenBy(s => s.Code),
+        ("city", true) => stores.OrderByDescending(s => s.City).ThenBy(s => s.Code),
+        ("status", false) => stores.OrderBy(s => s.Status).ThenBy(s => s.Code),
+        ("status", true) => stores.OrderByDescending(s => s.Status).ThenBy(s => s.Code),
+        ("createdat", false) => stores.OrderBy(s => s.CreatedAt),
+        ("createdat", true) => stores.OrderByDescending(s => s.CreatedAt),
+        (_, true) => stores.OrderByDescending(s => s.Code),
+        _ => stores.OrderBy(s => s.Code),
+    };
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/stores", async ([AsParameters] StoreListQuery query, ListStores handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(query, ct)))
+        .RequireAuthorization(Permissions.OrgRead)
+        .WithSummary("List stores in your scope: search (q), filters, sorting, paging");
+}

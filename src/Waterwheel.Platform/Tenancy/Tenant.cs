@@ -1,0 +1,16 @@
+namespace Waterwheel.Platform.Tenancy;
+
+/// <summary>A brand: the unit of isolation. Everything it owns carries its id.</summary>
+internal sealed class Tenant
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public required string Code { get; init; }
+    public DateTime CreatedAt { get; init; }
+}
+
+/// <summary>A row that belongs to one tenant and is filtered by it in every query.</summary>
+internal interface ITenantOwned
+{
+    Guid TenantId { get; }
+}

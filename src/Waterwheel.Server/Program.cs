@@ -1,0 +1,33 @@
+using Scalar.AspNetCore;
+using Waterwheel.Console;
+using Waterwheel.Platform;
+using Waterwheel.Platform.Demo;
+using Waterwheel.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability();
+builder.Services.AddApiConventions();
+builder.Services.AddPlatform(builder.Configuration);
+builder.Services.AddWaterwheelConsole();
+
+var app = builder.Build();
+await PlatformStartup.PrepareAsync(app.Services, app.Configuration);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseWaterwheelConsoleLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthEndpoints();
+app.MapPlatformEndpoints();
+app.MapWaterwheelConsole();
+
+app.Run();
+
+/// <summary>The host: composes the modules. Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

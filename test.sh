@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test of Waterwheel on a fresh machine: installs what the tests need (as root, from Debian),
+# starts a throwaway PostgreSQL cluster on a free loopback port, runs all test projects, stops the cluster.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '\n==> %s\n' "$*"; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+missing=()
+[ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing: ${missing[*]}. Run ./test.sh as root once, or: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  log "Installing ${missing[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not on PATH)." >&2; exit 1; }
+
+# A throwaway PostgreSQL cluster. initdb refuses to run as root, so as root the cluster belongs to 'postgres'.
+PGBIN=$(pg_bin)
+PGDIR=$(mktemp -d /tmp/waterwheel-pg.XXXXXX)
+PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ "$(id -u)" -eq 0 ]; then
+  id postgres >/dev/null 2>&1 || useradd --system --home-dir "$PGDIR" postgres
+  chown postgres "$PGDIR"
+fi
+PGUSER_NAME=$( [ "$(id -u)" -eq 0 ] && echo postgres || id -un )
+stop_pg() { as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"; }
+trap stop_pg EXIT
+
+log "Starting PostgreSQL on 127.0.0.1:$PGPORT"
+as_pg "$PGBIN/initdb" -D "$PGDIR/data" -A trust -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log" 2>&1 || { cat "$PGDIR/initdb.log"; exit 1; }
+as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
+  -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+export WATERWHEEL_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=$PGUSER_NAME;Database=postgres;Pooling=true;Maximum Pool Size=20"
+
+log "Building"
+dotnet build Waterwheel.slnx -c Release -nologo -clp:ErrorsOnly
+
+log "Running tests"
+status=0
+for project in tests/*/; do
+  [ -f "$project/$(basename "$project").csproj" ] || continue
+  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" || status=1
+done
+exit $status

@@ -5,6 +5,9 @@ using Waterwheel.Platform.Demo;
 using Waterwheel.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` serves the console's assets (MudBlazor, blazor.web.js) from the build output in every environment,
+// not only in Development; a published app has them in wwwroot and this is a no-op there.
+builder.WebHost.UseStaticWebAssets();
 builder.AddObservability();
 builder.Services.AddApiConventions();
 builder.Services.AddPlatform(builder.Configuration);

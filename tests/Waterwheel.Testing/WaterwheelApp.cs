@@ -42,21 +42,24 @@ public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? 
     /// <summary>An HTTP client with its own cookie jar, signed in as the given user.</summary>
     public async Task<HttpClient> SignedIn(string userName, string password)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(Options(handleCookies: true));
         var response = await client.PostAsJsonAsync("/api/session", new { userName, password });
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return client;
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => CreateClient(Options(handleCookies: true));
 
     public HttpClient WithApiKey(string token)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = CreateClient(Options(handleCookies: false));
         client.DefaultRequestHeaders.Add("X-Api-Key", token);
         return client;
     }
+
+    private WebApplicationFactoryClientOptions Options(bool handleCookies) =>
+        new() { AllowAutoRedirect = false, HandleCookies = handleCookies, BaseAddress = ClientOptions.BaseAddress };
 
     /// <summary>Runs code against the app's services in a fresh scope (for arranging data a test needs).</summary>
     public async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)

@@ -50,7 +50,7 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
             if (response.StatusCode != HttpStatusCode.NotFound) failures.Add($"{endpoint}: {(int)response.StatusCode} {body}");
             if (Leaks(body, world.B) is { } leak) failures.Add($"{endpoint}: body shows B's {leak}");
         }
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
 
         foreach (var (resource, id) in targets)
             Assert.Equal(before[resource], await Snapshot(world.AdminB, resource, id));
@@ -76,7 +76,7 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
                 if (Leaks(body, world.B) is { } leak) failures.Add($"{endpoint}{query}: shows B's {leak}");
                 if (body.Contains(world.A.Marker, StringComparison.Ordinal)) showingOwnData.Add(endpoint.Path);
             }
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
 
         // The sweep is only meaningful if the lists do show data: A's own marker appears in each of them.
         string[] mustShowOwnData =

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Waterwheel.Platform.Tests.Infrastructure;
 
 namespace Waterwheel.Platform.Tests.Integration;
@@ -27,6 +28,20 @@ public abstract class DataScopeTests<TProvider>(AppFixture<TProvider> fixture) :
         var export = await dealer.GetStringAsync("/api/platform/stores/export");
         Assert.Contains($"{a.Marker}-S1", export);
         Assert.DoesNotContain($"{a.Marker}-S2", export);
+    }
+
+    [Fact]
+    public async Task Dealer_admin_cannot_edit_or_add_stores_of_another_dealer()
+    {
+        var (a, dealer) = await SignedInAs(x => x.DealerAdmin1);
+        var before = await fixture.AdminA.GetStringAsync($"/api/platform/stores/{a.Store2}");
+
+        await dealer.PutAsJsonAsync($"/api/platform/stores/{a.Store2}", Arrange.StoreBody(a.Dealer1, "Taken over")).Expect(HttpStatusCode.NotFound);
+        using var added = await dealer.PostAsJsonAsync("/api/platform/stores", Arrange.StoreBody(a.Dealer2, "Planted"));
+        var problem = await added.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("orgUnitId", out _));
+        Assert.Equal(before, await fixture.AdminA.GetStringAsync($"/api/platform/stores/{a.Store2}"));
     }
 
     [Fact]

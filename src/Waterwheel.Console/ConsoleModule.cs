@@ -1,14 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Waterwheel.Platform.Access;
-using Waterwheel.Platform.Audit;
-using Waterwheel.Platform.Data;
 
 namespace Waterwheel.Console;
 
@@ -50,14 +47,9 @@ public static class ConsoleModule
             return TypedResults.LocalRedirect(LocalUrl(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapPost("/logout", async (SignInManager<StaffAccount> signIn, IAuditLog audit, PlatformDbContext db, HttpContext http) =>
+        app.MapPost("/logout", async (SignOut handler, HttpContext http) =>
         {
-            if (http.User.Identity?.IsAuthenticated == true)
-            {
-                audit.Record(AuditActions.SignOut, "account", null, "");
-                await db.SaveChangesAsync(http.RequestAborted);
-            }
-            await signIn.SignOutAsync();
+            await handler.Handle(http.RequestAborted);
             return TypedResults.LocalRedirect("/login");
         }).ExcludeFromDescription();
     }

@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Waterwheel.Platform.Api;
-using Waterwheel.Platform.Audit;
-using Waterwheel.Platform.Data;
 
 namespace Waterwheel.Platform.Access;
 
@@ -28,11 +25,9 @@ internal static class SessionEndpoints
             .WithTags("Session")
             .WithSummary("Sign in with user name and password (sets the session cookie)");
 
-        app.MapDelete("/api/session", async (SignInManager<StaffAccount> signIn, IAuditLog audit, PlatformDbContext db, CancellationToken ct) =>
+        app.MapDelete("/api/session", async (SignOut handler, CancellationToken ct) =>
             {
-                audit.Record(AuditActions.SignOut, "account", null, "");
-                await db.SaveChangesAsync(ct);
-                await signIn.SignOutAsync();
+                await handler.Handle(ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization()

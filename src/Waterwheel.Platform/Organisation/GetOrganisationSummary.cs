@@ -20,8 +20,9 @@ internal sealed class GetOrganisationSummary(PlatformDbContext db)
 {
     public async Task<OrganisationSummary> Handle(CancellationToken ct) => new(
         await db.OrgUnits.GroupBy(u => u.Kind).Select(g => new CountBy<OrgUnitKind>(g.Key, g.Count())).ToListAsync(ct),
-        (await db.Stores.Where(s => s.Status == StoreStatus.Open).GroupBy(s => s.City)
-            .Select(g => new CountBy<string>(g.Key, g.Count())).ToListAsync(ct)).OrderByDescending(c => c.Count).ToList(),
+        // Ordered before the projection: EF cannot translate a member of a record built by its constructor.
+        await db.Stores.Where(s => s.Status == StoreStatus.Open).GroupBy(s => s.City).OrderByDescending(g => g.Count())
+            .Select(g => new CountBy<string>(g.Key, g.Count())).ToListAsync(ct),
         await db.Stores.GroupBy(s => s.Status).Select(g => new CountBy<StoreStatus>(g.Key, g.Count())).ToListAsync(ct),
         await db.Staff.Where(s => s.Status == StaffStatus.Active).GroupBy(s => s.Role)
             .Select(g => new CountBy<StaffRole>(g.Key, g.Count())).ToListAsync(ct));

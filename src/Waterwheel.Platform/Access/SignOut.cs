@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+using Waterwheel.Platform.Audit;
+using Waterwheel.Platform.Data;
+using Waterwheel.Platform.Tenancy;
+
+namespace Waterwheel.Platform.Access;
+
+/// <summary>Ends the caller's session; a signed-in caller's sign-out is an audit line. Used by the API and the console.</summary>
+internal sealed class SignOut(SignInManager<StaffAccount> signIn, IAuditLog audit, PlatformDbContext db, ActorContext actor)
+{
+    public async Task Handle(CancellationToken ct)
+    {
+        if (actor.Principal.Identity?.IsAuthenticated == true)
+        {
+            audit.Record(AuditActions.SignOut, "account", null, "");
+            await db.SaveChangesAsync(ct);
+        }
+        await signIn.SignOutAsync();
+    }
+}

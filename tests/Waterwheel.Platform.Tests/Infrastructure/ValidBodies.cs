@@ -1,0 +1,20 @@
+namespace Waterwheel.Platform.Tests.Infrastructure;
+
+/// <summary>A valid request body for each write endpoint, valid for the acting tenant's <see cref="TenantWorld"/>.</summary>
+public sealed class ValidBodies(TenantWorld actor)
+{
+    public object? For(ApiEndpoint endpoint) => endpoint.ToString() switch
+    {
+        "POST /api/session" => new { userName = "nobody", password = "wrong-password" },
+        "POST /api/platform/org-units" => new { parentId = actor.HeadOffice, kind = "Region", name = "New region", code = Arrange.NewCode("NR") },
+        "PUT /api/platform/org-units/{id}" => new { parentId = actor.HeadOffice, kind = "Region", name = "Renamed unit", code = Arrange.NewCode("RU"), isActive = true },
+        "POST /api/platform/stores" => Arrange.StoreBody(actor.Region, "New store"),
+        "PUT /api/platform/stores/{id}" => Arrange.StoreBody(actor.Region, "Renamed store"),
+        "POST /api/platform/stores/{id}/status" => new { status = "Closed" },
+        "POST /api/platform/staff" => new { name = "New guide", mobile = Arrange.NewMobile(), role = "Guide", storeId = actor.Store1 },
+        "PUT /api/platform/staff/{id}" => new { name = "Renamed guide", role = "Guide", storeId = actor.Store1 },
+        "POST /api/platform/staff/{id}/account" => new { userName = Arrange.NewCode("intruder"), password = Arrange.StaffPassword },
+        "POST /api/platform/api-keys" => new { name = "New key", permissions = new[] { "org.read" } },
+        _ => null,
+    };
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection;
+using Waterwheel.Platform.Tenancy;
+using Waterwheel.Testing;
+
+namespace Waterwheel.Platform.Tests.Infrastructure;
+
+/// <summary>
+/// One tenant's organisation: a region with two dealers, a store under each dealer and one under the region, staff of
+/// every role. Every name carries the tenant's <see cref="Marker"/>, so a leak of its data shows in any response.
+/// </summary>
+public sealed record TenantWorld(
+    Guid TenantId, string Marker, Guid HeadOffice, Guid Region, Guid Dealer1, Guid Dealer2, Guid Store1, Guid Store2, Guid RegionStore,
+    Guid DealerAdmin1, Guid DealerAdmin2, Guid Manager1, Guid Guide1a, Guid Guide1b, Guid Guide2, Guid Analyst,
+    string Guide2Mobile, Guid ApiKey, Accounts? Accounts)
+{
+    /// <summary>Every id of this tenant's objects, which must never appear in another tenant's responses.</summary>
+    public IReadOnlyList<Guid> AllIds =>
+        [TenantId, HeadOffice, Region, Dealer1, Dealer2, Store1, Store2, RegionStore, DealerAdmin1, DealerAdmin2, Manager1, Guide1a, Guide1b, Guide2, Analyst, ApiKey];
+}
+
+/// <summary>User names of tenant A's staff who can sign in (all with <see cref="Arrange.StaffPassword"/>).</summary>
+public sealed record Accounts(string DealerAdmin1, string Manager1, string Guide1a, string Analyst);
+
+/// <summary>Tenant A (the bootstrapped "alpha") and tenant B (provisioned), each with the same shape.</summary>
+public sealed record World(TenantWorld A, TenantWorld B, HttpClient AdminB);
+
+public static class Worlds
+{
+    public const string MarkerA = "alphaQ7mark";
+    public const string MarkerB = "bravoZ9mark";
+    public const string AdminBUser = MarkerB + "-admin";
+    public const string AdminBPassword = "Bravo-admin-pass-1";
+
+    public static async Task<World> Build(WaterwheelApp app, HttpClient adminA)
+    {
+        var provisioned = await app.InScope(sp => sp.GetRequiredService<TenantProvisioning>().Create(
+            new NewTenant("Bravo " + MarkerB, "bravo", AdminBUser, AdminBPassword, "Admin " + MarkerB, "13900000002"), CancellationToken.None));
+        var adminB = await app.SignedIn(AdminBUser, AdminBPassword);
+        var meA = await adminA.GetOk("/api/platform/me");
+        var a = await Tenant(adminA, meA.GetProperty("tenantId").GetGuid(), MarkerA, withAccounts: true);
+        var b = await Tenant(adminB, provisioned.TenantId, MarkerB, withAccounts: false);
+        return new World(a, b, adminB);
+    }
+
+    private static async Task<TenantWorld> Tenant(HttpClient admin, Guid tenantId, string m, bool withAccounts)
+    {
+        var hq = await Arrange.HeadOffice(admin);
+        var region = await Arrange.OrgUnit(admin, hq, "Region", $"{m} region", $"{m}-R");
+        var dealer1 = await Arrange.OrgUnit(admin, region, "Dealer", $"{m} dealer 1", $"{m}-D1");
+        var dealer2 = await Arrange.OrgUnit(admin, region, "Dealer", $"{m} dealer 2", $"{m}-D2");
+        var store1 = (await Arrange.Store(admin, dealer1, $"{m} store 1", $"{m}-S1", $"{m}City")).Id();
+        var store2 = (await Arrange.Store(admin, dealer2, $"{m} store 2", $"{m}-S2", $"{m}City")).Id();
+        var regionStore = (await Arrange.Store(admin, region, $"{m} store R", $"{m}-SR", $"{m}City")).Id();
+        var dealerAdmin1 = (await Arrange.Staff(admin, $"{m} dealer admin 1", "DealerAdmin", orgUnitId: dealer1)).Id();
+        var dealerAdmin2 = (await Arrange.Staff(admin, $"{m} dealer admin 2", "DealerAdmin", orgUnitId: dealer2)).Id();
+        var manager1 = (await Arrange.Staff(admin, $"{m} manager 1", "StoreManager", storeId: store1)).Id();
+        var guide1a = (await Arrange.Staff(admin, $"{m} guide 1a", "Guide", storeId: store1)).Id();
+        var guide1b = (await Arrange.Staff(admin, $"{m} guide 1b", "Guide", storeId: store1)).Id();
+        var guide2Mobile = Arrange.NewMobile();
+        var guide2 = (await Arrange.Staff(admin, $"{m} guide 2", "Guide", storeId: store2, mobile: guide2Mobile)).Id();
+        var analyst = (await Arrange.Staff(admin, $"{m} analyst", "Analyst", orgUnitId: hq)).Id();
+        var (apiKey, _) = await Arrange.ApiKey(admin, $"{m} key", "org.read");
+        var accounts = withAccounts
+            ? new Accounts(
+                await Arrange.Account(admin, dealerAdmin1, $"{m}-dealer1"),
+                await Arrange.Account(admin, manager1, $"{m}-manager1"),
+                await Arrange.Account(admin, guide1a, $"{m}-guide1a"),
+                await Arrange.Account(admin, analyst, $"{m}-analyst"))
+            : null;
+        return new TenantWorld(tenantId, m, hq, region, dealer1, dealer2, store1, store2, regionStore, dealerAdmin1, dealerAdmin2,
+            manager1, guide1a, guide1b, guide2, analyst, guide2Mobile, apiKey, accounts);
+    }
+}

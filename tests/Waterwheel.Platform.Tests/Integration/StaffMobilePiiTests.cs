@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waterwheel.Platform.Data;
+using Waterwheel.Platform.Pii;
+using Waterwheel.Platform.Staff;
+using Waterwheel.Platform.Tests.Infrastructure;
+
+namespace Waterwheel.Platform.Tests.Integration;
+
+public abstract class StaffMobilePiiTests<TProvider>(AppFixture<TProvider> fixture) : IClassFixture<AppFixture<TProvider>>
+    where TProvider : IProvider
+{
+    private async Task<(Guid Id, string Mobile)> NewGuide()
+    {
+        var region = await Arrange.OrgUnit(fixture.AdminA, await Arrange.HeadOffice(fixture.AdminA), "Region", "PII region");
+        var store = (await Arrange.Store(fixture.AdminA, region, "PII store")).Id();
+        var mobile = Arrange.NewMobile();
+        var spaced = $"{mobile[..3]} {mobile[3..7]} {mobile[7..]}";
+        return ((await Arrange.Staff(fixture.AdminA, "PII guide", "Guide", storeId: store, mobile: spaced)).Id(), mobile);
+    }
+
+    /// <summary>Every cell of every row of the staff table, as the database holds it.</summary>
+    private Task<List<string>> RawStaffCells() => fixture.App.InScope(async sp =>
+    {
+        var db = sp.GetRequiredService<PlatformDbContext>();
+        var entity = db.Model.FindEntityType(typeof(StaffMember))!;
+        var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM {table}";
+        await using var reader = await command.ExecuteReaderAsync();
+        var cells = new List<string>();
+        while (await reader.ReadAsync())
+            for (var i = 0; i < reader.FieldCount; i++) cells.Add(Convert.ToString(reader.GetValue(i)) ?? "");
+        return cells;
+    });
+
+    [Fact]
+    public async Task The_mobile_number_is_stored_encrypted_never_in_clear()
+    {
+        var (id, mobile) = await NewGuide();
+
+        var cells = await RawStaffCells();
+        Assert.Contains(cells, c => c.Equals(id.ToString(), StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(cells, c => c.Contains(mobile, StringComparison.Ordinal));
+        var (cipher, decrypted) = await fixture.App.InScope(async sp =>
+        {
+            var row = await sp.GetRequiredService<PlatformDbContext>().Staff.IgnoreQueryFilters().SingleAsync(s => s.Id == id);
+            return (row.MobileCipher, sp.GetRequiredService<FieldEncryptor>().Decrypt(row.MobileCipher));
+        });
+        Assert.StartsWith("v1:", cipher);
+        Assert.Equal(mobile, decrypted);
+    }
+
+    [Fact]
+    public async Task Lists_and_reads_show_the_mobile_number_masked()
+    {
+        var (id, mobile) = await NewGuide();
+        var masked = $"{mobile[..3]}****{mobile[^4..]}";
+
+        Assert.Equal(masked, (await fixture.AdminA.GetOk($"/api/platform/staff/{id}")).Text("mobileMasked"));
+        var list = await fixture.AdminA.GetStringAsync("/api/platform/staff?pageSize=200");
+        Assert.Contains(masked, list);
+        Assert.DoesNotContain(mobile, list);
+        Assert.DoesNotContain(mobile, await fixture.AdminA.GetStringAsync("/api/platform/staff/export"));
+    }
+
+    [Fact]
+    public async Task Staff_are_found_by_their_full_mobile_number_in_any_format()
+    {
+        var (id, mobile) = await NewGuide();
+
+        foreach (var form in new[] { mobile, $"+86 {mobile[..3]} {mobile[3..7]} {mobile[7..]}", $"{mobile[..3]}-{mobile[3..7]}-{mobile[7..]}" })
+        {
+            var page = await fixture.AdminA.GetOk($"/api/platform/staff?q={Uri.EscapeDataString(form)}");
+            Assert.Equal(id, Assert.Single(page.Ids()));
+        }
+    }
+
+    [Fact]
+    public async Task Revealing_needs_pii_reveal_and_is_audited()
+    {
+        var (id, mobile) = await NewGuide();
+        var hq = await Arrange.HeadOffice(fixture.AdminA);
+        var analyst = await Arrange.Staff(fixture.AdminA, "PII analyst", "Analyst", orgUnitId: hq);
+        var analystUser = await Arrange.Account(fixture.AdminA, analyst.Id(), Arrange.NewCode("pii-analyst"));
+        var analystClient = await fixture.App.SignedIn(analystUser, Arrange.StaffPassword);
+
+        using var refused = await analystClient.PostAsync($"/api/platform/staff/{id}/reveal-mobile", null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain(mobile, await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, await Arrange.AuditCount(fixture.AdminA, "pii.revealed", id.ToString()));
+
+        var revealed = await fixture.AdminA.PostOk($"/api/platform/staff/{id}/reveal-mobile");
+        Assert.Equal(mobile, revealed.Text("value"));
+        var audit = await fixture.AdminA.GetOk($"/api/platform/audit?action=pii.revealed&q={id}");
+        var line = Assert.Single(audit.Items());
+        Assert.Equal(Waterwheel.Testing.WaterwheelApp.AdminUser, line.Text("actorName"));
+        Assert.Equal("staff", line.Text("targetType"));
+    }
+}
+
+public sealed class StaffMobilePiiSqlite(AppFixture<Sqlite> fixture) : StaffMobilePiiTests<Sqlite>(fixture);
+
+public sealed class StaffMobilePiiPostgres(AppFixture<Postgres> fixture) : StaffMobilePiiTests<Postgres>(fixture);

@@ -28,6 +28,7 @@ public static class PlatformModule
 
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
+        FieldNames.Use();
         services.AddHttpContextAccessor();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton(TimeProvider.System);

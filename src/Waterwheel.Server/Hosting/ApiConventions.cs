@@ -15,6 +15,8 @@ internal static class ApiConventions
             problem.Extensions.TryAdd("traceId", context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<UnhandledExceptionHandler>();
+        // A body that is not valid JSON, or a query value of the wrong type, should say what was wrong.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Waterwheel API";

@@ -1,20 +1,15 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Waterwheel.Platform.Access;
-using Waterwheel.Platform.Api;
 using Waterwheel.Platform.ApiKeys;
 using Waterwheel.Platform.Audit;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Demo;
+using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Pii;
 using Waterwheel.Platform.Tenancy;
 
@@ -49,6 +44,11 @@ public static class PlatformModule
             sp.GetRequiredService<UserManager<StaffAccount>>(), sp.GetRequiredService<FieldEncryptor>(),
             sp.GetRequiredService<KeyedHasher>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<DemoSeeder>();
+        services.Configure<InboxOptions>(configuration.GetSection(InboxOptions.Section));
+        services.AddSingleton<InboxSignal>();
+        services.AddScoped<IInbox, Inbox>();
+        services.AddSingleton<InboxProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         AddUseCases(services);
 
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("platform-db", tags: ["ready"]);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -8,9 +9,11 @@ namespace Waterwheel.Testing;
 
 /// <summary>
 /// The real Waterwheel server, booted in-process against a real database of the given provider. Demo mode is off:
-/// the first tenant ("alpha") comes from the bootstrap settings, as in production.
+/// the first tenant ("alpha") comes from the bootstrap settings, as in production. <paramref name="services"/> replaces
+/// services after the app registered its own (a fake clock, a test handler).
 /// </summary>
-public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminUser = "alpha-admin";
     public const string AdminPassword = "Alpha-admin-pass-1";
@@ -37,6 +40,7 @@ public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         foreach (var (key, value) in values) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     /// <summary>An HTTP client with its own cookie jar, signed in as the given user.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Waterwheel.Platform.Data;
 
 namespace Waterwheel.Platform.Access;
 

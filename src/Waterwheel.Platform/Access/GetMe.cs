@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Waterwheel.Platform.Contracts;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Platform.Access;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Waterwheel.Platform.Audit;
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Staff;
 
 namespace Waterwheel.Platform.Access;

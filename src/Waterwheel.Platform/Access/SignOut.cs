@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Waterwheel.Platform.Audit;
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Platform.Access;

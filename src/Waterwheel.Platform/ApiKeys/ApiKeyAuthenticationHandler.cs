@@ -1,11 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 
 namespace Waterwheel.Platform.ApiKeys;
 

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Waterwheel.Platform.Api;
 using Waterwheel.Platform.Audit;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Platform.ApiKeys;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Platform.Audit;

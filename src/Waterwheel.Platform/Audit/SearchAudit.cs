@@ -1,23 +1,11 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Waterwheel.Platform.Api;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 
 namespace Waterwheel.Platform.Audit;
 
 /// <summary>The tenant's audit log, newest first, searchable by actor, target and summary.</summary>
 internal sealed class SearchAudit(PlatformDbContext db)
 {
-    public async Task<Page<AuditEntryDto>> Handle(AuditQuery query, CancellationToken ct)
-    {
-        var entries = Filter(query);
-        var total = await entries.CountAsync(ct);
-        var items = await Order(entries, query).Skip(query.Skip).Take(query.Take).Select(ToDto).ToListAsync(ct);
-        return new Page<AuditEntryDto>(items, total, query.PageNumber, query.Take);
-    }
+    public Task<Page<AuditEntryDto>> Handle(AuditQuery query, CancellationToken ct) =>
+        Order(Filter(query), query).ToPage(q => q.Select(ToDto), query, ct);
 
     public Task<List<AuditEntryDto>> All(AuditQuery query, CancellationToken ct) =>
         Order(Filter(query), query).Select(ToDto).ToListAsync(ct);

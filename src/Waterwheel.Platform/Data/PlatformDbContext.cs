@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Waterwheel.Platform.Access;
 using Waterwheel.Platform.ApiKeys;
 using Waterwheel.Platform.Audit;
@@ -26,6 +25,7 @@ internal abstract class PlatformDbContext(DbContextOptions options, ActorContext
     public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Messaging.InboxMessage> Inbox => Set<Messaging.InboxMessage>();
 
     /// <summary>Cookie and antiforgery keys, shared by every app node and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

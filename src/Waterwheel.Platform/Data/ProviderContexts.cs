@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.AspNetCore.Http;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Platform.Data;

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Organisation;
 using Waterwheel.Platform.Stores;
 using Waterwheel.Platform.Tenancy;

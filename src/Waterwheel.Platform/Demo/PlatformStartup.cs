@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Waterwheel.Platform.Access;
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Platform.Demo;

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 
 namespace Waterwheel.Platform.Organisation;
 

@@ -1,13 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Waterwheel.Platform.Api;
 using Waterwheel.Platform.Audit;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 
 namespace Waterwheel.Platform.Organisation;
 
@@ -28,14 +21,7 @@ internal sealed class UpdateOrgUnit(PlatformDbContext db, IValidator<SaveOrgUnit
         unit.Code = code;
         unit.IsActive = request.IsActive;
         audit.Record(AuditActions.OrgUnitUpdated, "org_unit", unit.Id.ToString(), $"{unit.Code} {unit.Name}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.StaleVersion();
-        }
+        if (await db.SaveOrStale(ct) is { } stale) return stale;
         return OrgUnitDto.From(unit);
     }
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Waterwheel.Platform.Api;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Pii;
 
 namespace Waterwheel.Platform.Staff;
@@ -19,13 +12,8 @@ public sealed record StaffListQuery : PageQuery
 
 internal sealed class ListStaff(PlatformDbContext db, KeyedHasher hasher)
 {
-    public async Task<Page<StaffDto>> Handle(StaffListQuery query, CancellationToken ct)
-    {
-        var staff = Filter(query);
-        var total = await staff.CountAsync(ct);
-        var items = await Sort(staff, query).Skip(query.Skip).Take(query.Take).ToDto(db).ToListAsync(ct);
-        return new Page<StaffDto>(items, total, query.PageNumber, query.Take);
-    }
+    public Task<Page<StaffDto>> Handle(StaffListQuery query, CancellationToken ct) =>
+        Sort(Filter(query), query).ToPage(q => q.ToDto(db), query, ct);
 
     public Task<List<StaffDto>> All(StaffListQuery query, CancellationToken ct) => Sort(Filter(query), query).ToDto(db).ToListAsync(ct);
 

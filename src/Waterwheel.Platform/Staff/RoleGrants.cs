@@ -1,4 +1,3 @@
-using Waterwheel.Platform.Contracts;
 
 namespace Waterwheel.Platform.Staff;
 

@@ -1,6 +1,5 @@
 using FluentValidation;
 
-using Waterwheel.Platform.Contracts;
 
 namespace Waterwheel.Platform.Staff;
 

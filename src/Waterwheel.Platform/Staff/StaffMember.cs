@@ -1,4 +1,3 @@
-using Waterwheel.Platform.Contracts;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Platform.Staff;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Waterwheel.Platform.Api;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Organisation;
 
 namespace Waterwheel.Platform.Staff;

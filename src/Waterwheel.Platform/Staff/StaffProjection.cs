@@ -1,4 +1,3 @@
-using Waterwheel.Platform.Data;
 
 namespace Waterwheel.Platform.Staff;
 

@@ -1,14 +1,7 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Waterwheel.Platform.Access;
-using Waterwheel.Platform.Api;
 using Waterwheel.Platform.Audit;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Pii;
 using Waterwheel.Platform.Tenancy;
 
@@ -46,14 +39,7 @@ internal sealed class UpdateStaff(
         if (!string.IsNullOrWhiteSpace(request.Mobile)) StaffMobile.Set(staff, request.Mobile, encryptor, hasher);
         (staff.OrgUnitId, staff.StoreId, staff.OrgPath) = placement.Value!;
         audit.Record(AuditActions.StaffUpdated, "staff", staff.Id.ToString(), Mask.Name(staff.Name));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.StaleVersion();
-        }
+        if (await db.SaveOrStale(ct) is { } stale) return stale;
         return await db.Staff.Where(s => s.Id == staff.Id).ToDto(db).FirstAsync(ct);
     }
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Waterwheel.Platform.Api;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 
 namespace Waterwheel.Platform.Stores;
 
@@ -19,13 +12,8 @@ public sealed record StoreListQuery : PageQuery
 
 internal sealed class ListStores(PlatformDbContext db)
 {
-    public async Task<Page<StoreDto>> Handle(StoreListQuery query, CancellationToken ct)
-    {
-        var stores = Filter(db.Stores.AsNoTracking(), query);
-        var total = await stores.CountAsync(ct);
-        var items = await Sort(stores, query).Skip(query.Skip).Take(query.Take).Select(StoreDto.FromEntity).ToListAsync(ct);
-        return new Page<StoreDto>(items, total, query.PageNumber, query.Take);
-    }
+    public Task<Page<StoreDto>> Handle(StoreListQuery query, CancellationToken ct) =>
+        Sort(Filter(db.Stores.AsNoTracking(), query), query).ToPage(q => q.Select(StoreDto.FromEntity), query, ct);
 
     /// <summary>Every store that matches, unpaged, for export.</summary>
     public Task<List<StoreDto>> All(StoreListQuery query, CancellationToken ct) =>

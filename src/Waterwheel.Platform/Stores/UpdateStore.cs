@@ -1,13 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Waterwheel.Platform.Api;
 using Waterwheel.Platform.Audit;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 
 namespace Waterwheel.Platform.Stores;
 
@@ -27,14 +20,7 @@ internal sealed class UpdateStore(PlatformDbContext db, IValidator<SaveStoreRequ
         StoreRules.Apply(store, request, unit.Value!);
         store.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Record(AuditActions.StoreUpdated, "store", store.Id.ToString(), $"{store.Code} {store.Name}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.StaleVersion();
-        }
+        if (await db.SaveOrStale(ct) is { } stale) return stale;
         return StoreDto.From(store);
     }
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
-using Waterwheel.Platform.Contracts;
 
 namespace Waterwheel.Platform.Tenancy;
 

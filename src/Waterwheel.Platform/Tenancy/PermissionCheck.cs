@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Waterwheel.Platform.Contracts;
 
 namespace Waterwheel.Platform.Tenancy;
 

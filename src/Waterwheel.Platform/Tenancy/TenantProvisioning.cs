@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Waterwheel.Platform.Access;
-using Waterwheel.Platform.Contracts;
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Organisation;
 using Waterwheel.Platform.Pii;
 using Waterwheel.Platform.Staff;

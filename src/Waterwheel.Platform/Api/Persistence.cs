@@ -1,0 +1,28 @@
+namespace Waterwheel.Platform.Api;
+
+/// <summary>Saving and reading shapes every use case shares.</summary>
+internal static class Persistence
+{
+    /// <summary>Saves, or reports that someone else changed the row first (the If-Match check raced a concurrent edit).</summary>
+    public static async Task<Error?> SaveOrStale(this DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.StaleVersion();
+        }
+    }
+
+    /// <summary>One page of a filtered and ordered query, with the total count of matching rows.</summary>
+    public static async Task<Page<TDto>> ToPage<TEntity, TDto>(
+        this IQueryable<TEntity> ordered, Func<IQueryable<TEntity>, IQueryable<TDto>> project, PageQuery query, CancellationToken ct)
+    {
+        var total = await ordered.CountAsync(ct);
+        var items = await project(ordered.Skip(query.Skip).Take(query.Take)).ToListAsync(ct);
+        return new Page<TDto>(items, total, query.PageNumber, query.Take);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Waterwheel.Platform.Messaging;
+
+internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
+{
+    public void Configure(EntityTypeBuilder<InboxMessage> b)
+    {
+        b.ToTable("inbox");
+        b.Property(m => m.Source).HasMaxLength(60);
+        b.Property(m => m.DedupeKey).HasMaxLength(200);
+        b.Property(m => m.LastError).HasMaxLength(1000);
+        b.Property(m => m.LeaseOwner).HasMaxLength(100);
+        b.HasIndex(m => new { m.Source, m.DedupeKey }).IsUnique();
+        b.HasIndex(m => new { m.ProcessedAt, m.FailedAt, m.DueAt });
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Waterwheel.Platform.Messaging;
+
+/// <summary>Claims due inbox messages in batches and hands each to its module's handler, retrying with back-off.</summary>
+internal sealed class InboxProcessor(
+    IServiceScopeFactory scopes, TimeProvider time, InboxSignal signal, IOptions<InboxOptions> options, ILogger<InboxProcessor> log)
+    : BackgroundService
+{
+    // Unique per process start, so a restarted node never mistakes an old lease for its own.
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly InboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.RunProcessor) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunOnceAsync(stoppingToken) == 0) await signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Inbox processing failed; retrying after {Interval}", _options.PollInterval);
+                await Task.Delay(_options.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One claim-and-handle round; returns how many messages it took.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        List<InboxMessage> claimed;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            claimed = await InboxClaims.Claim(db, _owner, time.GetUtcNow().UtcDateTime, _options.Lease, _options.BatchSize, ct);
+        }
+        foreach (var message in claimed) await HandleOne(message, ct);
+        return claimed.Count;
+    }
+
+    private async Task HandleOne(InboxMessage message, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Source == message.Source);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var mine = db.Inbox.Where(m => m.Id == message.Id && m.LeaseOwner == _owner);
+        if (handler is null)
+        {
+            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, time.GetUtcNow().UtcDateTime)
+                .SetProperty(m => m.LastError, $"No handler for source '{message.Source}'."), ct);
+            return;
+        }
+        try
+        {
+            await handler.HandleAsync(new InboxEnvelope(message.Id, message.TenantId, message.Source, message.DedupeKey,
+                message.Payload, message.Attempts, message.ReceivedAt), ct);
+            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, time.GetUtcNow().UtcDateTime)
+                .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var givingUp = message.Attempts >= _options.MaxAttempts;
+            var error = $"{e.GetType().Name}: {e.Message}";
+            log.LogWarning("Inbox message {Id} from {Source} failed (attempt {Attempt}): {Error}", message.Id, message.Source, message.Attempts, error);
+            await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.DueAt, now + Backoff(message.Attempts))
+                .SetProperty(m => m.FailedAt, givingUp ? now : null)
+                .SetProperty(m => m.LeaseUntil, (DateTime?)null)
+                .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), CancellationToken.None);
+        }
+    }
+
+    /// <summary>1 s, 2 s, 4 s … capped at 10 minutes, with jitter so that a burst of failures does not retry in step.</summary>
+    internal static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Max(0, attempt - 1))) * (0.8 + Random.Shared.NextDouble() * 0.4));
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Waterwheel.Platform.Messaging;
+using Waterwheel.Platform.Tests.Infrastructure;
+using Waterwheel.Testing;
+
+namespace Waterwheel.Platform.Tests.Integration.Inbox;
+
+/// <summary>
+/// An app whose inbox processor does not run by itself: tests drive it round by round on a fake clock, with a
+/// handler that records what it saw and fails on demand.
+/// </summary>
+public sealed class InboxFixture<TProvider> : IAsyncLifetime where TProvider : IProvider
+{
+    public const int MaxAttempts = 3;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+    public RecordingHandler Handler { get; } = new();
+    public WaterwheelApp App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = new WaterwheelApp(await TestDatabase.Create(TProvider.Name),
+            new Dictionary<string, string?>
+            {
+                ["Waterwheel:Inbox:RunProcessor"] = "false",
+                ["Waterwheel:Inbox:MaxAttempts"] = MaxAttempts.ToString(),
+                ["Waterwheel:Inbox:Lease"] = "00:00:30",
+            },
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<IInboxHandler>(Handler);
+            });
+        _ = App.Services; // boots the app and migrates
+    }
+
+    public Task<InboxAcceptance> Accept(string key, string payload = "{}") =>
+        App.InScope(sp => sp.GetRequiredService<IInbox>().AcceptAsync(RecordingHandler.SourceName, key, null, payload, CancellationToken.None));
+
+    public Task<int> RunOnce() => App.Services.GetRequiredService<InboxProcessor>().RunOnceAsync(CancellationToken.None);
+
+    internal Task<InboxMessage> Stored(string key) => App.InScope(sp => sp.GetRequiredService<Data.PlatformDbContext>().Inbox
+        .AsNoTracking().SingleAsync(m => m.DedupeKey == key));
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null) await App.DisposeAsync();
+    }
+}
+
+/// <summary>Counts deliveries per dedupe key; fails the next N deliveries of a key when told to.</summary>
+public sealed class RecordingHandler : IInboxHandler
+{
+    public const string SourceName = "test.inbox";
+    private readonly Dictionary<string, int> _seen = [];
+    private readonly Dictionary<string, int> _failuresLeft = [];
+
+    public string Source => SourceName;
+
+    public int Seen(string key) { lock (_seen) return _seen.GetValueOrDefault(key); }
+
+    public void FailNext(string key, int times) { lock (_seen) _failuresLeft[key] = times; }
+
+    public Task HandleAsync(InboxEnvelope message, CancellationToken ct)
+    {
+        lock (_seen)
+        {
+            _seen[message.DedupeKey] = _seen.GetValueOrDefault(message.DedupeKey) + 1;
+            if (_failuresLeft.GetValueOrDefault(message.DedupeKey) > 0)
+            {
+                _failuresLeft[message.DedupeKey]--;
+                throw new InvalidOperationException("handler failed on purpose");
+            }
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -49,7 +48,7 @@ public static class PlatformModule
         services.AddScoped<IInbox, Inbox>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
-        AddUseCases(services);
+        services.AddUseCasesFrom(typeof(PlatformModule).Assembly);
 
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("platform-db", tags: ["ready"]);
         return services;
@@ -109,17 +108,6 @@ public static class PlatformModule
         if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
-    }
-
-    /// <summary>Use cases are the classes with a Handle method; validators sit beside them.</summary>
-    private static void AddUseCases(IServiceCollection services)
-    {
-        foreach (var type in typeof(PlatformModule).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
-        {
-            if (type.GetMethod("Handle") is not null && type.GetConstructors().Length > 0) services.AddScoped(type);
-            foreach (var validator in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
-                services.AddSingleton(validator, type);
-        }
     }
 
     public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder app)

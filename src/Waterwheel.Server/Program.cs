@@ -3,6 +3,7 @@ using Waterwheel.Console;
 using Waterwheel.Platform;
 using Waterwheel.Platform.Demo;
 using Waterwheel.Server.Hosting;
+using Waterwheel.WeCom;
 
 var builder = WebApplication.CreateBuilder(args);
 // `dotnet run` serves the console's assets (MudBlazor, blazor.web.js) from the build output in every environment,
@@ -11,6 +12,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddObservability();
 builder.Services.AddApiConventions();
 builder.Services.AddPlatform(builder.Configuration);
+builder.Services.AddWeCom(builder.Configuration);
 builder.Services.AddWaterwheelConsole();
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthEndpoints();
 app.MapPlatformEndpoints();
+app.MapWeComEndpoints();
 app.MapWaterwheelConsole();
 
 app.Run();

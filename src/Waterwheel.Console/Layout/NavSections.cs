@@ -26,6 +26,7 @@ public static class NavSections
             new("Stores", "/settings/stores", MudBlazor.Icons.Material.Filled.Store, Platform.Contracts.Permissions.OrgRead),
             new("Staff", "/settings/staff", MudBlazor.Icons.Material.Filled.Badge, Platform.Contracts.Permissions.StaffRead),
             new("Roles & permissions", "/settings/roles", MudBlazor.Icons.Material.Filled.AdminPanelSettings, Platform.Contracts.Permissions.OrgRead),
+            new("WeCom connection", "/settings/wecom", MudBlazor.Icons.Material.Filled.Hub, Platform.Contracts.Permissions.WeComManage),
             new("API keys", "/settings/api-keys", MudBlazor.Icons.Material.Filled.Key, Platform.Contracts.Permissions.ApiKeysManage),
             new("Audit log", "/settings/audit", MudBlazor.Icons.Material.Filled.History, Platform.Contracts.Permissions.AuditRead),
         ]),

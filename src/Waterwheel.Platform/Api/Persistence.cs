@@ -1,7 +1,7 @@
 namespace Waterwheel.Platform.Api;
 
 /// <summary>Saving and reading shapes every use case shares.</summary>
-internal static class Persistence
+public static class Persistence
 {
     /// <summary>Saves, or reports that someone else changed the row first (the If-Match check raced a concurrent edit).</summary>
     public static async Task<Error?> SaveOrStale(this DbContext db, CancellationToken ct)

@@ -6,12 +6,21 @@ namespace Waterwheel.Platform.Audit;
 public interface IAuditLog
 {
     void Record(string action, string? targetType, string? targetId, string summary);
+
+    /// <summary>For other modules, whose changes commit in their own database: writes the line at once.</summary>
+    Task RecordNowAsync(string action, string? targetType, string? targetId, string summary, CancellationToken ct);
 }
 
 internal sealed class AuditLog(PlatformDbContext db, ActorContext actor, IHttpContextAccessor http, TimeProvider time) : IAuditLog
 {
     public void Record(string action, string? targetType, string? targetId, string summary) =>
         db.AuditLog.Add(Entry(actor.TenantId, action, targetType, targetId, summary));
+
+    public async Task RecordNowAsync(string action, string? targetType, string? targetId, string summary, CancellationToken ct)
+    {
+        Record(action, targetType, targetId, summary);
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>For events before a principal exists, such as a sign-in attempt.</summary>
     public void RecordFor(Guid? tenantId, Guid? actorId, string actorName, string action, string summary) =>

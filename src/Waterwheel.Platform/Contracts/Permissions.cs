@@ -13,10 +13,13 @@ public static class Permissions
     public const string AuditRead = "audit.read";
     public const string AuditExport = "audit.export";
     public const string PiiReveal = "pii.reveal";
+    public const string WeComManage = "wecom.manage";
+    public const string CustomersRead = "customers.read";
 
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, OrgWrite, StoresWrite, StaffRead, StaffWrite, AccountsManage, ApiKeysManage, AuditRead, AuditExport, PiiReveal,
+        WeComManage, CustomersRead,
     ];
 
     private static readonly string[] ReadOnly = [OrgRead, StaffRead];
@@ -25,8 +28,9 @@ public static class Permissions
     public static readonly IReadOnlyDictionary<StaffRole, IReadOnlySet<string>> ByRole = new Dictionary<StaffRole, IReadOnlySet<string>>
     {
         [StaffRole.HqAdmin] = All.ToHashSet(),
-        [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite]),
-        [StaffRole.Analyst] = new HashSet<string>([.. ReadOnly, AuditRead, AuditExport]),
+        // Customers are visible to head office only until customer views filter by dealer, store and guide.
+        [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, CustomersRead]),
+        [StaffRole.Analyst] = new HashSet<string>([.. ReadOnly, AuditRead, AuditExport, CustomersRead]),
         [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal]),
         [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal]),
         [StaffRole.Guide] = new HashSet<string>(ReadOnly),

@@ -10,4 +10,5 @@ public static class WaterwheelClaims
     public const string ScopeStore = "ww:scope_store";
     public const string Permission = "ww:perm";
     public const string ApiKey = "ww:api_key";
+    public const string System = "ww:system";
 }

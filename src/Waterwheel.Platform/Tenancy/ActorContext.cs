@@ -16,6 +16,16 @@ public sealed class ActorContext(IHttpContextAccessor http)
         Origin = origin;
     }
 
+    /// <summary>
+    /// Acts as the system inside one tenant: a background handler (a WeCom callback, a timer) sees that tenant whole,
+    /// and nothing of any other.
+    /// </summary>
+    public void UseSystem(Guid tenantId, string name = "system") => Use(new ClaimsPrincipal(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, name), new Claim(WaterwheelClaims.Tenant, tenantId.ToString()), new Claim(WaterwheelClaims.System, "true")],
+        "system")));
+
+    public bool IsSystem => Principal.HasClaim(WaterwheelClaims.System, "true");
+
     /// <summary>Set when acting outside an HTTP request (a console circuit); otherwise read from the request.</summary>
     public ActorOrigin? Origin { get; private set; }
 
@@ -37,7 +47,7 @@ public sealed class ActorContext(IHttpContextAccessor http)
         get
         {
             if (TenantId is null) return DataScope.Nothing;
-            if (ApiKeyId is not null) return DataScope.WholeTenant;
+            if (ApiKeyId is not null || IsSystem) return DataScope.WholeTenant;
             return Role switch
             {
                 StaffRole.HqAdmin or StaffRole.HqOperator or StaffRole.Analyst => DataScope.WholeTenant,

@@ -15,6 +15,11 @@ public sealed class ValidBodies(TenantWorld actor)
         "PUT /api/platform/staff/{id}" => new { name = "Renamed guide", role = "Guide", storeId = actor.Store1 },
         "POST /api/platform/staff/{id}/account" => new { userName = Arrange.NewCode("intruder"), password = Arrange.StaffPassword },
         "POST /api/platform/api-keys" => new { name = "New key", permissions = new[] { "org.read" } },
+        "PUT /api/wecom/connection" => new
+        {
+            corpId = "ww" + Arrange.NewCode("corp").Replace("-", ""), secret = "s3cret", callbackToken = "Token123",
+            encodingAesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", welcomeText = "欢迎",
+        },
         _ => null,
     };
 }

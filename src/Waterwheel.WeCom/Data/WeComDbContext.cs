@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore.Design;
+using Waterwheel.Platform.Data;
+using Waterwheel.Platform.Tenancy;
+using Waterwheel.WeCom.Connections;
+using Waterwheel.WeCom.Contacts;
+
+namespace Waterwheel.WeCom.Data;
+
+/// <summary>The WeCom module's data, filtered by the acting tenant like every module's.</summary>
+internal abstract class WeComDbContext(DbContextOptions options, ActorContext actor) : DbContext(options)
+{
+    public const string Schema = "wecom";
+
+    public DbSet<CorpConnection> Connections => Set<CorpConnection>();
+    public DbSet<ExternalContact> Contacts => Set<ExternalContact>();
+    public DbSet<FollowRelation> Relations => Set<FollowRelation>();
+
+    internal Guid? CurrentTenant => actor.TenantId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.Entity<CorpConnection>(b =>
+        {
+            b.ToTable("corp_connections");
+            b.HasKey(c => c.TenantId);
+            b.Property(c => c.CorpId).HasMaxLength(64);
+            b.Property(c => c.SecretCipher).HasMaxLength(400);
+            b.Property(c => c.CallbackToken).HasMaxLength(64);
+            b.Property(c => c.AesKeyCipher).HasMaxLength(400);
+            b.Property(c => c.ApiBaseUrl).HasMaxLength(200);
+            b.Property(c => c.WelcomeText).HasMaxLength(2000);
+            b.Property(c => c.LastTestResult).HasMaxLength(500);
+            b.Property(c => c.Version).IsConcurrencyToken();
+            b.HasQueryFilter(c => c.TenantId == CurrentTenant);
+        });
+        builder.Entity<ExternalContact>(b =>
+        {
+            b.ToTable("external_contacts");
+            b.Property(c => c.ExternalUserId).HasMaxLength(64);
+            b.Property(c => c.Name).HasMaxLength(100);
+            b.Property(c => c.Avatar).HasMaxLength(500);
+            b.Property(c => c.UnionId).HasMaxLength(64);
+            b.Property(c => c.CorpName).HasMaxLength(100);
+            b.HasIndex(c => new { c.TenantId, c.ExternalUserId }).IsUnique();
+            b.HasQueryFilter(c => c.TenantId == CurrentTenant);
+        });
+        builder.Entity<FollowRelation>(b =>
+        {
+            b.ToTable("follow_relations");
+            b.Property(r => r.ExternalUserId).HasMaxLength(64);
+            b.Property(r => r.StaffUserId).HasMaxLength(64);
+            b.Property(r => r.Remark).HasMaxLength(100);
+            b.Property(r => r.State).HasMaxLength(64);
+            b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(r => new { r.TenantId, r.ExternalUserId, r.StaffUserId }).IsUnique();
+            b.HasIndex(r => new { r.TenantId, r.AddedAt });
+            b.HasQueryFilter(r => r.TenantId == CurrentTenant);
+        });
+        ModuleTables.Place(builder, Schema, Database);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<CorpConnection>().Where(e => e.State == EntityState.Modified))
+            entry.Property(c => c.Version).CurrentValue = entry.Property(c => c.Version).OriginalValue + 1;
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
+
+internal sealed class SqliteWeComDbContext(DbContextOptions<SqliteWeComDbContext> options, ActorContext actor) : WeComDbContext(options, actor);
+
+internal sealed class PostgresWeComDbContext(DbContextOptions<PostgresWeComDbContext> options, ActorContext actor) : WeComDbContext(options, actor);
+
+internal sealed class SqliteWeComDesignFactory : IDesignTimeDbContextFactory<SqliteWeComDbContext>
+{
+    public SqliteWeComDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<SqliteWeComDbContext>().UseSqlite("Data Source=design.db").Options, new ActorContext(new HttpContextAccessor()));
+}
+
+internal sealed class PostgresWeComDesignFactory : IDesignTimeDbContextFactory<PostgresWeComDbContext>
+{
+    public PostgresWeComDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<PostgresWeComDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new ActorContext(new HttpContextAccessor()));
+}

@@ -27,7 +27,7 @@ public static class PlatformModule
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorContext>();
-        services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(configuration);
+        services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(configuration, PlatformDbContext.Schema);
 
         var pii = configuration.GetSection(PiiOptions.Section).Get<PiiOptions>() ?? new PiiOptions();
         services.AddSingleton(_ => PiiKeyRing.Load(pii));

@@ -10,7 +10,7 @@ public static class WeComModule
 {
     public static IServiceCollection AddWeCom(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<WeComDbContext, SqliteWeComDbContext, PostgresWeComDbContext>(configuration);
+        services.AddModuleDbContext<WeComDbContext, SqliteWeComDbContext, PostgresWeComDbContext>(configuration, WeComDbContext.Schema);
         services.AddUseCasesFrom(typeof(WeComModule).Assembly);
         services.AddHealthChecks().AddDbContextCheck<WeComDbContext>("wecom-db", tags: ["ready"]);
         return services;

@@ -7,17 +7,21 @@ namespace Waterwheel.Platform.Data;
 /// <summary>Registers a module's DbContext on the configured provider; each module calls it for its own context.</summary>
 public static class ModuleDatabase
 {
+    /// <param name="module">The module's schema (PostgreSQL) or table prefix (SQLite); also names its migration history.</param>
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(
-        this IServiceCollection services, IConfiguration configuration)
+        this IServiceCollection services, IConfiguration configuration, string module)
         where TContext : DbContext where TSqlite : TContext where TPostgres : TContext
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.IsPostgres)
-            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(options.ConnectionString));
+            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(options.ConnectionString,
+                // Each module keeps its own migration history, so modules migrate independently.
+                x => x.MigrationsHistoryTable("__EFMigrationsHistory", module)));
         else if (options.IsSqlite)
         {
             EnsureSqliteFolder(options.ConnectionString);
-            services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(options.ConnectionString));
+            services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(options.ConnectionString,
+                x => x.MigrationsHistoryTable($"{module}___EFMigrationsHistory")));
         }
         else
             throw new InvalidOperationException(

@@ -2,7 +2,7 @@ namespace Waterwheel.WeCom.Connections;
 
 /// <summary>A tenant's WeCom settings as the settings page shows them: secrets never leave the server.</summary>
 public sealed record ConnectionDto(
-    string CorpId, bool HasSecret, string CallbackToken, bool HasAesKey, string ApiBaseUrl, string WelcomeText,
+    string CorpId, bool HasSecret, string CallbackToken, bool HasAesKey, string WelcomeText,
     string CallbackPath, DateTime? LastTestedAt, string? LastTestResult, int Version);
 
 public sealed record SaveConnectionRequest
@@ -15,7 +15,6 @@ public sealed record SaveConnectionRequest
 
     /// <summary>The 43-character EncodingAESKey; empty keeps the stored one.</summary>
     public string? EncodingAesKey { get; set; }
-    public string? ApiBaseUrl { get; set; }
     public string WelcomeText { get; set; } = "";
 }
 
@@ -29,8 +28,6 @@ internal sealed class SaveConnectionValidator : FluentValidation.AbstractValidat
             .WithMessage("'{PropertyName}' is the Token from WeCom's API receive settings: up to 32 letters or digits.");
         RuleFor(r => r.EncodingAesKey).Matches("^[A-Za-z0-9]{43}$").When(r => !string.IsNullOrEmpty(r.EncodingAesKey))
             .WithMessage("'{PropertyName}' is the 43-character EncodingAESKey from WeCom's API receive settings.");
-        RuleFor(r => r.ApiBaseUrl).Must(u => string.IsNullOrWhiteSpace(u) || Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-            .WithMessage("'{PropertyName}' must be an http(s) URL.");
         RuleFor(r => r.WelcomeText).MaximumLength(2000);
     }
 }

@@ -12,18 +12,10 @@ internal sealed class CorpConnection
     public required string CallbackToken { get; set; }
     public required string AesKeyCipher { get; set; }
 
-    /// <summary>The WeCom API root; the simulator's address in demo mode and tests.</summary>
-    public string ApiBaseUrl { get; set; } = WeComDefaults.ApiBaseUrl;
-
     /// <summary>Sent to a new customer when WeCom hands us a welcome code and nothing more specific applies.</summary>
     public string WelcomeText { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
     public DateTime? LastTestedAt { get; set; }
     public string? LastTestResult { get; set; }
     public int Version { get; set; }
-}
-
-public static class WeComDefaults
-{
-    public const string ApiBaseUrl = "https://qyapi.weixin.qq.com/";
 }

@@ -9,8 +9,8 @@ internal sealed class GetConnection(WeComDbContext db, ActorContext actor)
         var path = CallbackPath(actor.TenantId!.Value);
         var c = await db.Connections.AsNoTracking().FirstOrDefaultAsync(ct);
         return c is null
-            ? new ConnectionDto("", false, "", false, WeComDefaults.ApiBaseUrl, "", path, null, null, 0)
-            : new ConnectionDto(c.CorpId, c.SecretCipher != "", c.CallbackToken, c.AesKeyCipher != "", c.ApiBaseUrl, c.WelcomeText,
+            ? new ConnectionDto("", false, "", false, "", path, null, null, 0)
+            : new ConnectionDto(c.CorpId, c.SecretCipher != "", c.CallbackToken, c.AesKeyCipher != "", c.WelcomeText,
                 path, c.LastTestedAt, c.LastTestResult, c.Version);
     }
 

@@ -28,7 +28,6 @@ internal sealed class SaveConnection(
         connection.CallbackToken = request.CallbackToken.Trim();
         if (!string.IsNullOrWhiteSpace(request.Secret)) connection.SecretCipher = encryptor.Encrypt(request.Secret.Trim());
         if (!string.IsNullOrWhiteSpace(request.EncodingAesKey)) connection.AesKeyCipher = encryptor.Encrypt(request.EncodingAesKey.Trim());
-        connection.ApiBaseUrl = string.IsNullOrWhiteSpace(request.ApiBaseUrl) ? WeComDefaults.ApiBaseUrl : request.ApiBaseUrl.Trim();
         connection.WelcomeText = request.WelcomeText.Trim();
         connection.UpdatedAt = time.GetUtcNow().UtcDateTime;
         if (await db.SaveOrStale(ct) is { } stale) return stale;

@@ -33,7 +33,6 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
             b.Property(c => c.SecretCipher).HasMaxLength(400);
             b.Property(c => c.CallbackToken).HasMaxLength(64);
             b.Property(c => c.AesKeyCipher).HasMaxLength(400);
-            b.Property(c => c.ApiBaseUrl).HasMaxLength(200);
             b.Property(c => c.WelcomeText).HasMaxLength(2000);
             b.Property(c => c.LastTestResult).HasMaxLength(500);
             b.Property(c => c.Version).IsConcurrencyToken();

@@ -34,11 +34,6 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<string>("ApiBaseUrl")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<string>("CallbackToken")
                         .IsRequired()
                         .HasMaxLength(64)

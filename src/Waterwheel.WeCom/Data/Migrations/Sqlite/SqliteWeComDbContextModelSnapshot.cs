@@ -28,11 +28,6 @@ namespace Waterwheel.WeCom.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ApiBaseUrl")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("CallbackToken")
                         .IsRequired()
                         .HasMaxLength(64)

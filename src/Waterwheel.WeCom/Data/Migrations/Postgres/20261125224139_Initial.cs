@@ -24,7 +24,6 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
                     SecretCipher = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     CallbackToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     AesKeyCipher = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    ApiBaseUrl = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     WelcomeText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LastTestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),

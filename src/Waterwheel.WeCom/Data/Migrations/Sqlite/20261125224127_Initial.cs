@@ -20,7 +20,6 @@ namespace Waterwheel.WeCom.Data.Migrations.Sqlite
                     SecretCipher = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     CallbackToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     AesKeyCipher = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ApiBaseUrl = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     WelcomeText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LastTestedAt = table.Column<DateTime>(type: "TEXT", nullable: true),

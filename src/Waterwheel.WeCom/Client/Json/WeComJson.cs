@@ -25,7 +25,7 @@ internal static class WeComJson
         options.Converters.Add(new TolerantStringConverter());
         options.Converters.Add(new TolerantInt32Converter());
         options.Converters.Add(new TolerantInt64Converter());
-        options.MakeReadOnly();
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }

@@ -53,11 +53,18 @@ public sealed class SimTokens(TimeProvider time)
             foreach (var issued in _byToken.Values) issued.Revoked = true;
     }
 
+    /// <summary>Test hook: every token expires now (42001 from here on), unlike a revocation (40014).</summary>
+    public void ExpireAll()
+    {
+        lock (_sync)
+            foreach (var issued in _byToken.Values) issued.ExpiresAt = time.GetUtcNow();
+    }
+
     private sealed class Issued(string token, string corpId, DateTimeOffset expiresAt)
     {
         public string Token { get; } = token;
         public string CorpId { get; } = corpId;
-        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+        public DateTimeOffset ExpiresAt { get; set; } = expiresAt;
         public bool Revoked { get; set; }
     }
 }

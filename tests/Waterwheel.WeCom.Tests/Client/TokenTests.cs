@@ -53,14 +53,27 @@ public sealed class TokenTests
     {
         await using var f = await WeComFixture.Start();
         Assert.True((await f.Client.GetFollowUserList(f.App)).IsSuccess);
-        // The server shortens lifetimes from now on; the client still believes its token is good for hours.
-        f.State.Tokens.ExpiresIn = TimeSpan.FromSeconds(60);
-        f.State.Tokens.RevokeAll();
-        Assert.True((await f.Client.GetFollowUserList(f.App)).IsSuccess);
-        f.Time.Advance(TimeSpan.FromSeconds(61));
+        // The client still believes its token is good for two hours.
+        f.State.Tokens.ExpireAll();
         var result = await f.Client.GetFollowUserList(f.App);
         Assert.True(result.IsSuccess, result.Error?.ToString());
-        Assert.Equal(3, f.State.Tokens.IssuedCount);
+        Assert.Equal(3, f.State.Faults.Calls("externalcontact/get_follow_user_list"));
+        Assert.Equal(2, f.State.Tokens.IssuedCount);
+    }
+
+    [Fact]
+    public async Task Short_lived_tokens_are_refreshed_at_half_life()
+    {
+        await using var f = await WeComFixture.Start();
+        f.State.Tokens.ExpiresIn = TimeSpan.FromSeconds(60);
+        Assert.True((await f.Client.GetFollowUserList(f.App)).IsSuccess);
+        f.Time.Advance(TimeSpan.FromSeconds(29));
+        Assert.True((await f.Client.GetFollowUserList(f.App)).IsSuccess);
+        Assert.Equal(1, f.State.Tokens.GetTokenCalls);
+        f.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True((await f.Client.GetFollowUserList(f.App)).IsSuccess);
+        Assert.Equal(2, f.State.Tokens.GetTokenCalls);
+        Assert.Equal(3, f.State.Faults.Calls("externalcontact/get_follow_user_list"));
     }
 
     [Fact]

@@ -1,26 +1,40 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Waterwheel.Platform.Data;
+using Waterwheel.Platform.Messaging;
+using Waterwheel.WeCom.Callbacks.Receiver;
+using Waterwheel.WeCom.Client;
 using Waterwheel.WeCom.Connections;
+using Waterwheel.WeCom.Contacts;
 
 namespace Waterwheel.WeCom;
 
-/// <summary>The WeCom module's one door: the connection of each tenant to its corp, callbacks, contacts and sync.</summary>
+/// <summary>The WeCom module's one door: each tenant's connection to its corp, callbacks, contacts and relations.</summary>
 public static class WeComModule
 {
-    public static IServiceCollection AddWeCom(this IServiceCollection services, IConfiguration configuration)
+    public const string ConfigurationSection = "Waterwheel:WeCom";
+
+    /// <summary>Registers the module; the returned builder is the WeCom HTTP client's, for hosts that route it elsewhere.</summary>
+    public static IHttpClientBuilder AddWeCom(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<WeComDbContext, SqliteWeComDbContext, PostgresWeComDbContext>(configuration, WeComDbContext.Schema);
         services.AddUseCasesFrom(typeof(WeComModule).Assembly);
+        services.AddMemoryCache();
+        services.AddSingleton<TenantCorps>();
+        services.AddScoped<ContactRefresh>();
+        services.AddScoped<WelcomeSender>();
+        services.AddScoped<IInboxHandler, ContactEventsHandler>();
         services.AddHealthChecks().AddDbContextCheck<WeComDbContext>("wecom-db", tags: ["ready"]);
-        return services;
+        return services.AddWeComClient(configuration.GetSection(ConfigurationSection));
     }
 
     public static IEndpointRouteBuilder MapWeComEndpoints(this IEndpointRouteBuilder app)
     {
+        CallbackEndpoints.Map(app);
         var api = app.MapGroup("/api/wecom").RequireAuthorization(Platform.PlatformModule.TenantMemberPolicy).WithTags("WeCom");
         GetConnection.Map(api);
         SaveConnection.Map(api);
+        TestConnection.Map(api);
         return app;
     }
 }

@@ -9,7 +9,7 @@ namespace Waterwheel.WeCom.Connections;
 /// <summary>Stores the corp id, secret, callback token and AES key; secrets are encrypted like any personal data.</summary>
 internal sealed class SaveConnection(
     WeComDbContext db, IValidator<SaveConnectionRequest> validator, ActorContext actor, FieldEncryptor encryptor,
-    IAuditLog audit, TimeProvider time, GetConnection reader)
+    IAuditLog audit, TimeProvider time, GetConnection reader, TenantCorps corps)
 {
     public async Task<Result<ConnectionDto>> Handle(SaveConnectionRequest request, string? ifMatch, CancellationToken ct)
     {
@@ -31,6 +31,7 @@ internal sealed class SaveConnection(
         connection.WelcomeText = request.WelcomeText.Trim();
         connection.UpdatedAt = time.GetUtcNow().UtcDateTime;
         if (await db.SaveOrStale(ct) is { } stale) return stale;
+        corps.Forget(connection.TenantId);
 
         await audit.RecordNowAsync("wecom.connection_saved", "wecom_connection", connection.CorpId,
             $"corp {connection.CorpId}{(string.IsNullOrWhiteSpace(request.Secret) ? "" : ", secret changed")}{(string.IsNullOrWhiteSpace(request.EncodingAesKey) ? "" : ", AES key changed")}", ct);

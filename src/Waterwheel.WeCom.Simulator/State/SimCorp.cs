@@ -1,0 +1,71 @@
+namespace Waterwheel.WeCom.Simulator.State;
+
+/// <summary>One simulated corp and everything WeCom keeps for it. Mutate only under <see cref="SimulatorState.Sync"/>.</summary>
+public sealed class SimCorp(string corpId)
+{
+    private int _nextId;
+
+    public string CorpId { get; } = corpId;
+    public HashSet<string> Secrets { get; } = [];
+    public List<SimDepartment> Departments { get; } = [];
+    public Dictionary<string, SimStaff> Staff { get; } = [];
+    public Dictionary<string, SimCustomer> Customers { get; } = [];
+    public List<SimFollow> Follows { get; } = [];
+    public List<SimTagGroup> TagGroups { get; } = [];
+    public Dictionary<string, SimContactWay> ContactWays { get; } = [];
+    public Dictionary<string, SimGroup> Groups { get; } = [];
+    public Dictionary<string, SimWelcomeCode> WelcomeCodes { get; } = [];
+    public SimCallbackConfig? Callback { get; set; }
+    public List<SimDelivery> Delivered { get; } = [];
+
+    /// <summary>WeCom's 500k cap on contact ways made through the API; lowered in tests to reach 41045.</summary>
+    public int ContactWayQuota { get; set; } = 500_000;
+    public int ContactWaysCreated { get; set; }
+
+    /// <summary>Deterministic ids, so a seeded run produces the same data every time.</summary>
+    public string NewId(string prefix) => $"{prefix}{CorpId}{Interlocked.Increment(ref _nextId):D6}";
+
+    public SimFollow? Follow(string userid, string externalUserid) =>
+        Follows.FirstOrDefault(f => f.Userid == userid && f.ExternalUserid == externalUserid);
+
+    public SimTag? Tag(string id) => TagGroups.SelectMany(g => g.Tags).FirstOrDefault(t => t.Id == id);
+
+    public SimStaff AddStaff(string userid, string name, params long[] departments)
+    {
+        var staff = new SimStaff { Userid = userid, Name = name, Departments = departments.Length > 0 ? [.. departments] : [1] };
+        Staff[userid] = staff;
+        return staff;
+    }
+
+    public SimCustomer AddCustomer(string name, int type = 1)
+    {
+        var customer = new SimCustomer { ExternalUserid = NewId("wm"), Name = name, Type = type, Unionid = NewId("ou") };
+        Customers[customer.ExternalUserid] = customer;
+        return customer;
+    }
+
+    public SimFollow Relate(string userid, string externalUserid, long createTime, int addWay = 1, string? state = null)
+    {
+        var follow = Follow(userid, externalUserid);
+        if (follow is not null) return follow;
+        follow = new SimFollow { Userid = userid, ExternalUserid = externalUserid, CreateTime = createTime, AddWay = addWay, State = state };
+        Follows.Add(follow);
+        return follow;
+    }
+
+    public SimTagGroup AddTagGroup(string name, long createTime, params string[] tags)
+    {
+        var group = new SimTagGroup { GroupId = NewId("et"), GroupName = name, CreateTime = createTime };
+        foreach (var tag in tags) group.Tags.Add(new SimTag { Id = NewId("et"), Name = tag, CreateTime = createTime });
+        TagGroups.Add(group);
+        return group;
+    }
+
+    public SimGroup AddGroup(string name, string owner, long createTime)
+    {
+        var group = new SimGroup { ChatId = NewId("wr"), Name = name, Owner = owner, CreateTime = createTime };
+        group.Members.Add(new SimGroupMember { Userid = owner, Type = 1, JoinTime = createTime });
+        Groups[group.ChatId] = group;
+        return group;
+    }
+}

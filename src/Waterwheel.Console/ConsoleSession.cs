@@ -22,6 +22,9 @@ public sealed class ConsoleSession(IServiceScopeFactory scopes, AuthenticationSt
         return await action(scope.ServiceProvider.GetRequiredService<THandler>(), ct);
     }
 
+    public async Task<Guid> TenantId() =>
+        Guid.Parse((await auth.GetAuthenticationStateAsync()).User.FindFirst(Platform.Contracts.WaterwheelClaims.Tenant)!.Value);
+
     public async Task<bool> Has(string permission) =>
         PermissionCheck.Granted((await auth.GetAuthenticationStateAsync()).User, permission);
 }

@@ -43,6 +43,7 @@ public static class PlatformModule
             sp.GetRequiredService<UserManager<StaffAccount>>(), sp.GetRequiredService<FieldEncryptor>(),
             sp.GetRequiredService<KeyedHasher>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<IOrganisationDirectory, Organisation.OrganisationDirectory>();
         services.Configure<InboxOptions>(configuration.GetSection(InboxOptions.Section));
         services.AddSingleton<InboxSignal>();
         services.AddScoped<IInbox, Inbox>();

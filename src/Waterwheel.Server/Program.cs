@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using Waterwheel.Console;
 using Waterwheel.Platform;
 using Waterwheel.Platform.Demo;
+using Waterwheel.Server.Demo;
 using Waterwheel.Server.Hosting;
 using Waterwheel.WeCom;
 
@@ -12,11 +13,13 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddObservability();
 builder.Services.AddApiConventions();
 builder.Services.AddPlatform(builder.Configuration);
+builder.AddWeComDemo();
 builder.Services.AddWeCom(builder.Configuration);
 builder.Services.AddWaterwheelConsole();
 
 var app = builder.Build();
 await PlatformStartup.PrepareAsync(app.Services, app.Configuration);
+await app.StartWeComDemoAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -21,6 +21,7 @@ public static class WeComModule
         services.AddUseCasesFrom(typeof(WeComModule).Assembly);
         services.AddMemoryCache();
         services.AddSingleton<TenantCorps>();
+        services.AddSingleton<IWeComConnections, WeComConnections>();
         services.AddScoped<ContactRefresh>();
         services.AddScoped<WelcomeSender>();
         services.AddScoped<IInboxHandler, ContactEventsHandler>();
@@ -35,6 +36,8 @@ public static class WeComModule
         GetConnection.Map(api);
         SaveConnection.Map(api);
         TestConnection.Map(api);
+        Contacts.GetRelationSummary.Map(api);
+        Contacts.ListRelations.Map(api);
         return app;
     }
 }

@@ -14,7 +14,10 @@ public static class NavSections
 {
     public static readonly IReadOnlyList<NavSection> All =
     [
-        new("Acquire", MudBlazor.Icons.Material.Filled.Waves, []),
+        new("Acquire", MudBlazor.Icons.Material.Filled.Waves,
+        [
+            new("New customers", "/acquire/customers", MudBlazor.Icons.Material.Filled.PersonAddAlt1, Platform.Contracts.Permissions.CustomersRead),
+        ]),
         new("Engage", MudBlazor.Icons.Material.Filled.Forum, []),
         new("Spread", MudBlazor.Icons.Material.Filled.Share, []),
         new("Convert", MudBlazor.Icons.Material.Filled.ShoppingCart, []),

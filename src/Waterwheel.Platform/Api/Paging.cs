@@ -14,11 +14,11 @@ public record PageQuery
     public bool? Desc { get; set; }
     public string? Q { get; set; }
 
-    internal int PageNumber => Math.Max(1, Page ?? 1);
-    internal int Skip => (PageNumber - 1) * Take;
-    internal int Take => Math.Clamp(PageSize ?? 20, 1, MaxPageSize);
-    internal bool Descending => Desc ?? false;
-    internal string? Search => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
+    public int PageNumber => Math.Max(1, Page ?? 1);
+    public int Skip => (PageNumber - 1) * Take;
+    public int Take => Math.Clamp(PageSize ?? 20, 1, MaxPageSize);
+    public bool Descending => Desc ?? false;
+    public string? Search => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);

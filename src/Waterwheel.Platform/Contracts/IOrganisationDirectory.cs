@@ -1,0 +1,16 @@
+namespace Waterwheel.Platform.Contracts;
+
+/// <summary>A staff member as other modules need them: who they are in WeCom and where they work.</summary>
+public sealed record StaffRef(Guid StaffId, string Name, StaffRole Role, string WeComUserId, Guid? StoreId, string? StoreCode, string? StoreName);
+
+/// <summary>
+/// The Platform's door for other modules: read-only facts about a tenant's organisation, for work that runs outside
+/// a signed-in request (callbacks, sync, demo seeding). Callers name the tenant explicitly.
+/// </summary>
+public interface IOrganisationDirectory
+{
+    Task<Guid?> FindTenant(string code, CancellationToken ct);
+
+    /// <summary>Active staff who have a WeCom userid.</summary>
+    Task<IReadOnlyList<StaffRef>> WeComStaff(Guid tenantId, CancellationToken ct);
+}

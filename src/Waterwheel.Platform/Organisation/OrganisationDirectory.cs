@@ -1,0 +1,19 @@
+using Waterwheel.Platform.Staff;
+
+namespace Waterwheel.Platform.Organisation;
+
+internal sealed class OrganisationDirectory(PlatformDbContext db) : IOrganisationDirectory
+{
+    public async Task<Guid?> FindTenant(string code, CancellationToken ct) =>
+        (await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code, ct))?.Id;
+
+    // Filters are bypassed on purpose and replaced by the explicit tenant: there is no signed-in actor here.
+    public async Task<IReadOnlyList<StaffRef>> WeComStaff(Guid tenantId, CancellationToken ct) =>
+        await (from s in db.Staff.IgnoreQueryFilters()
+               where s.TenantId == tenantId && s.Status == StaffStatus.Active && s.WeComUserId != null
+               join store in db.Stores.IgnoreQueryFilters() on s.StoreId equals store.Id into stores
+               from store in stores.DefaultIfEmpty()
+               orderby s.WeComUserId
+               select new StaffRef(s.Id, s.Name, s.Role, s.WeComUserId!, s.StoreId, store != null ? store.Code : null, store != null ? store.Name : null))
+            .AsNoTracking().ToListAsync(ct);
+}

@@ -1,0 +1,78 @@
+using Waterwheel.Platform.Contracts;
+using Waterwheel.Platform.Demo;
+using Waterwheel.WeCom.Connections;
+using Waterwheel.WeCom.Simulator;
+using Waterwheel.WeCom.Simulator.State;
+
+namespace Waterwheel.Server.Demo;
+
+/// <summary>
+/// In demo mode the WeCom simulator runs inside the server at /wecom-sim, and the demo brand's connection points at
+/// it. The real client and the real callback receiver talk to it over HTTP, exactly as they would to WeCom.
+/// </summary>
+internal static class WeComDemo
+{
+    public const string CorpId = "wwmaixiangfang01";
+    public const string Secret = "demo-customer-contact-secret";
+    public const string Token = "MaiXiangFang2026";
+    public const string AesKey = "MxfDemoAesKey0123456789abcdefghijklmnopqrst";
+    public const string DemoTenantCode = "maixiangfang";
+    public const string WelcomeText = "您好，欢迎加入麦香坊会员！到店出示本消息，新品面包第二件半价。";
+
+    public static bool IsOn(IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{DemoOptions.Section}:Enabled") && configuration.GetValue("Waterwheel:WeCom:Simulator", true);
+
+    /// <summary>Before AddWeCom: points the WeCom client at the in-process simulator.</summary>
+    public static void AddWeComDemo(this WebApplicationBuilder builder)
+    {
+        if (!IsOn(builder.Configuration)) return;
+        builder.Configuration["Waterwheel:WeCom:BaseAddress"] = LocalBase(builder.Configuration) + "/wecom-sim/";
+        builder.Services.AddWeComSimulator();
+        builder.Services.AddHostedService<DemoCrowd>();
+    }
+
+    public static async Task StartWeComDemoAsync(this WebApplication app)
+    {
+        if (!IsOn(app.Configuration)) return;
+        app.MapGroup("/wecom-sim").AllowAnonymous().ExcludeFromDescription().MapWeComSimulator();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IOrganisationDirectory>();
+        if (await directory.FindTenant(DemoTenantCode, default) is not { } tenantId) return;
+        var staff = await directory.WeComStaff(tenantId, default);
+        SeedSimulator(app.Services.GetRequiredService<SimulatorState>(), staff, new Uri(LocalBase(app.Configuration) + WeComCallbackUrls.PathFor(tenantId)));
+
+        var connections = app.Services.GetRequiredService<IWeComConnections>();
+        if (await connections.IsConnected(tenantId, default)) return;
+        await connections.Connect(tenantId, new SaveConnectionRequest
+        {
+            CorpId = CorpId, Secret = Secret, CallbackToken = Token, EncodingAesKey = AesKey, WelcomeText = WelcomeText,
+        }, default);
+    }
+
+    /// <summary>The simulator forgets everything on restart: give it the demo brand's staff and one 「联系我」 code per store.</summary>
+    private static void SeedSimulator(SimulatorState state, IReadOnlyList<StaffRef> staff, Uri callback)
+    {
+        var corp = state.AddCorp(CorpId, Secret);
+        lock (state.Sync)
+        {
+            foreach (var member in staff) corp.AddStaff(member.WeComUserId, member.Name, 1);
+            foreach (var store in staff.Where(s => s.Role == StaffRole.Guide && s.StoreCode is not null).GroupBy(s => s.StoreCode!))
+            {
+                var way = new SimContactWay
+                {
+                    ConfigId = corp.NewId("cw"), Type = 2, Scene = 2, Remark = $"门店码 {store.Key}", State = $"store-{store.Key}",
+                    Users = store.Select(s => s.WeComUserId).ToList(), CreateTime = state.Now,
+                };
+                corp.ContactWays[way.ConfigId] = way;
+            }
+            corp.Callback = new SimCallbackConfig(callback, Token, AesKey);
+        }
+    }
+
+    private static string LocalBase(IConfiguration configuration)
+    {
+        var first = (configuration["Urls"] ?? "http://localhost:5080").Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
+        return first.Replace("://*", "://localhost").Replace("://+", "://localhost").Replace("://0.0.0.0", "://localhost").TrimEnd('/');
+    }
+}

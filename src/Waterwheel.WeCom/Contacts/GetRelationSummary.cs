@@ -1,0 +1,25 @@
+namespace Waterwheel.WeCom.Contacts;
+
+public sealed record RelationSummary(int Active, int AddedToday, int LostToday, int WelcomedToday);
+
+/// <summary>Today's movement of the pool: how many came, how many left, how many were welcomed (days in China time).</summary>
+internal sealed class GetRelationSummary(WeComDbContext db, TimeProvider time)
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public async Task<RelationSummary> Handle(CancellationToken ct)
+    {
+        var local = time.GetUtcNow().ToOffset(ChinaOffset);
+        var dayStart = new DateTimeOffset(local.Date, ChinaOffset).UtcDateTime;
+        return new RelationSummary(
+            await db.Relations.CountAsync(r => r.Status == RelationStatus.Active, ct),
+            await db.Relations.CountAsync(r => r.AddedAt >= dayStart, ct),
+            await db.Relations.CountAsync(r => r.Status == RelationStatus.RemovedByCustomer && r.EndedAt >= dayStart, ct),
+            await db.Relations.CountAsync(r => r.WelcomeSentAt >= dayStart, ct));
+    }
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/relations/summary", async (GetRelationSummary handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(ct)))
+        .RequireAuthorization(Permissions.CustomersRead)
+        .WithSummary("Today's new, lost and welcomed customers");
+}

@@ -37,6 +37,7 @@ public static class WeComSimulatorModule
         WelcomeApi.Map(routes);
         TagApi.Map(routes);
         GroupChatApi.Map(routes);
+        MassMessageApi.Map(routes);
         return routes;
     }
 

@@ -38,6 +38,8 @@ public static class WeComSimulatorModule
         TagApi.Map(routes);
         GroupChatApi.Map(routes);
         MassMessageApi.Map(routes);
+        TransferApi.Map(routes);
+        JoinWayApi.Map(routes);
         return routes;
     }
 

@@ -31,7 +31,14 @@ internal static class SimEndpoint
                 try { body = (await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted)).RootElement; }
                 catch (JsonException) { return SimJson.Error(SimErrors.BadJson); }
             }
-            lock (state.Sync) return handler(state.Corps[corpId], new SimRequest(http, body, state.Time.GetUtcNow()));
+            var now = state.Time.GetUtcNow();
+            lock (state.Sync)
+            {
+                var corp = state.Corps[corpId];
+                // Time-driven changes (24 h transfers) take effect before anything reads the corp.
+                TransferApi.Settle(corp, now);
+                return handler(corp, new SimRequest(http, body, now));
+            }
         }
 
         var path = "/cgi-bin/" + api;

@@ -18,6 +18,8 @@ public sealed class SimCorp(string corpId)
     public SimCallbackConfig? Callback { get; set; }
     public List<SimDelivery> Delivered { get; } = [];
     public Dictionary<string, SimMassMessage> MassMessages { get; } = [];
+    public List<SimTransfer> Transfers { get; } = [];
+    public Dictionary<string, SimJoinWay> JoinWays { get; } = [];
 
     /// <summary>Mass messages a customer may receive per calendar month (default: as many as the month has days).</summary>
     public int? MassMessagesPerCustomerPerMonth { get; set; }

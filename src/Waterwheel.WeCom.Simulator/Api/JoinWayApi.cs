@@ -26,7 +26,7 @@ internal static class JoinWayApi
                     ["join_way"] = new Dictionary<string, object?>
                     {
                         ["config_id"] = w.ConfigId, ["scene"] = w.Scene, ["remark"] = w.Remark, ["auto_create_room"] = w.AutoCreateRoom,
-                        ["room_base_name"] = w.RoomBaseName, ["room_base_id"] = w.RoomBaseId, ["chat_id_list"] = w.ChatIds,
+                        ["room_base_name"] = w.RoomBaseName, ["room_base_id"] = w.RoomBaseId, ["chat_id_list"] = w.ChatIds.ToList(),
                         ["qr_code"] = w.QrCode, ["state"] = w.State,
                     },
                 })

@@ -22,7 +22,9 @@ internal static class SimEndpoint
     {
         async Task<IResult> Run(HttpContext http, SimulatorState state)
         {
+            using var slot = state.Faults.Enter(api);
             if (await Gate(api, state, http) is { } refused) return refused;
+            if (slot.OverCap) return SimJson.Error(45033);
             var (corpId, errcode) = state.Tokens.Validate(http.Request.Query["access_token"]);
             if (corpId is null) return SimJson.Error(errcode);
             var body = default(JsonElement);

@@ -37,6 +37,9 @@ public static class WeComSimulatorModule
         WelcomeApi.Map(routes);
         TagApi.Map(routes);
         GroupChatApi.Map(routes);
+        MassMessageApi.Map(routes);
+        TransferApi.Map(routes);
+        JoinWayApi.Map(routes);
         return routes;
     }
 

@@ -22,7 +22,9 @@ internal static class SimEndpoint
     {
         async Task<IResult> Run(HttpContext http, SimulatorState state)
         {
+            using var slot = state.Faults.Enter(api);
             if (await Gate(api, state, http) is { } refused) return refused;
+            if (slot.OverCap) return SimJson.Error(45033);
             var (corpId, errcode) = state.Tokens.Validate(http.Request.Query["access_token"]);
             if (corpId is null) return SimJson.Error(errcode);
             var body = default(JsonElement);
@@ -31,7 +33,14 @@ internal static class SimEndpoint
                 try { body = (await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted)).RootElement; }
                 catch (JsonException) { return SimJson.Error(SimErrors.BadJson); }
             }
-            lock (state.Sync) return handler(state.Corps[corpId], new SimRequest(http, body, state.Time.GetUtcNow()));
+            var now = state.Time.GetUtcNow();
+            lock (state.Sync)
+            {
+                var corp = state.Corps[corpId];
+                // Time-driven changes (24 h transfers) take effect before anything reads the corp.
+                TransferApi.Settle(corp, now);
+                return handler(corp, new SimRequest(http, body, now));
+            }
         }
 
         var path = "/cgi-bin/" + api;

@@ -2,7 +2,10 @@ using Waterwheel.WeCom.Simulator.State;
 
 namespace Waterwheel.WeCom.Simulator.Api;
 
-/// <summary>The JSON shapes of spec §4, spelled field by field.</summary>
+/// <summary>
+/// The JSON shapes of spec §4, spelled field by field. Lists are copied because the result is serialised after the
+/// state lock is released.
+/// </summary>
 internal static class SimShapes
 {
     public static Dictionary<string, object?> Customer(SimCustomer c) => new()
@@ -18,7 +21,7 @@ internal static class SimShapes
         ["tags"] = f.TagIds.Select(id => corp.TagGroups.SelectMany(g => g.Tags.Select(t => (g, t))).First(x => x.t.Id == id))
             .Select(x => new Dictionary<string, object?> { ["group_name"] = x.g.GroupName, ["tag_name"] = x.t.Name, ["type"] = 1, ["tag_id"] = x.t.Id })
             .ToList(),
-        ["remark_corp_name"] = f.RemarkCorpName, ["remark_mobiles"] = f.RemarkMobiles, ["oper_userid"] = f.Userid,
+        ["remark_corp_name"] = f.RemarkCorpName, ["remark_mobiles"] = f.RemarkMobiles.ToList(), ["oper_userid"] = f.Userid,
         ["add_way"] = f.AddWay, ["state"] = f.State,
     };
 
@@ -26,7 +29,7 @@ internal static class SimShapes
     public static Dictionary<string, object?> FollowInfo(SimFollow f) => new()
     {
         ["userid"] = f.Userid, ["remark"] = f.Remark, ["description"] = f.Description, ["createtime"] = f.CreateTime,
-        ["tag_id"] = f.TagIds.ToList(), ["remark_corp_name"] = f.RemarkCorpName, ["remark_mobiles"] = f.RemarkMobiles,
+        ["tag_id"] = f.TagIds.ToList(), ["remark_corp_name"] = f.RemarkCorpName, ["remark_mobiles"] = f.RemarkMobiles.ToList(),
         ["oper_userid"] = f.Userid, ["add_way"] = f.AddWay, ["state"] = f.State,
     };
 
@@ -42,7 +45,7 @@ internal static class SimShapes
     public static Dictionary<string, object?> ContactWay(SimContactWay w) => new()
     {
         ["config_id"] = w.ConfigId, ["type"] = w.Type, ["scene"] = w.Scene, ["style"] = w.Style, ["remark"] = w.Remark,
-        ["skip_verify"] = w.SkipVerify, ["state"] = w.State, ["qr_code"] = w.QrCode, ["user"] = w.Users, ["party"] = w.Parties,
+        ["skip_verify"] = w.SkipVerify, ["state"] = w.State, ["qr_code"] = w.QrCode, ["user"] = w.Users.ToList(), ["party"] = w.Parties.ToList(),
         ["is_temp"] = false,
     };
 

@@ -8,7 +8,7 @@ namespace Waterwheel.WeCom.Simulator.Crowd;
 /// editing tags. Unlike API calls, these are the changes WeCom reports, so each one updates the state and pushes the
 /// encrypted callback. Seeded, so a script is repeatable.
 /// </summary>
-public sealed class SimulatedCrowd(SimulatorState state, CallbackPusher pusher, IOptions<CrowdOptions> options)
+public sealed partial class SimulatedCrowd(SimulatorState state, CallbackPusher pusher, IOptions<CrowdOptions> options)
 {
     private static readonly string[] Surnames = ["Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang"];
     private static readonly string[] GivenNames = ["Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Jun", "Xin"];

@@ -17,6 +17,15 @@ public sealed class SimCorp(string corpId)
     public Dictionary<string, SimWelcomeCode> WelcomeCodes { get; } = [];
     public SimCallbackConfig? Callback { get; set; }
     public List<SimDelivery> Delivered { get; } = [];
+    public Dictionary<string, SimMassMessage> MassMessages { get; } = [];
+    public List<SimTransfer> Transfers { get; } = [];
+    public Dictionary<string, SimJoinWay> JoinWays { get; } = [];
+
+    /// <summary>Mass messages a customer may receive per calendar month (default: as many as the month has days).</summary>
+    public int? MassMessagesPerCustomerPerMonth { get; set; }
+
+    /// <summary>How long after creation task and result queries still answer 41063 ("still dispatching").</summary>
+    public TimeSpan MassDispatchDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>WeCom's 500k cap on contact ways made through the API; lowered in tests to reach 41045.</summary>
     public int ContactWayQuota { get; set; } = 500_000;

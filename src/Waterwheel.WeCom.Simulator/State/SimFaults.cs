@@ -11,6 +11,8 @@ public sealed class SimFaults
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _errors = new();
     private readonly ConcurrentDictionary<string, TimeSpan> _latency = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
+    private readonly ConcurrentDictionary<string, int> _caps = new();
+    private readonly ConcurrentDictionary<string, int[]> _inFlight = new(); // [current, highest]
 
     public void Inject(string api, int errcode, int times = 1)
     {
@@ -19,6 +21,28 @@ public sealed class SimFaults
     }
 
     public void SetLatency(string api, TimeSpan latency) => _latency[api] = latency;
+
+    /// <summary>WeCom's unpublished per-API concurrency cap (45033); the simulator answers 45033 above it.</summary>
+    public void SetConcurrencyCap(string api, int cap) => _caps[api] = cap;
+
+    /// <summary>The most calls of this API that were in flight at once.</summary>
+    public int MaxInFlight(string api) => _inFlight.TryGetValue(api, out var c) ? Volatile.Read(ref c[1]) : 0;
+
+    internal Slot Enter(string api)
+    {
+        var counters = _inFlight.GetOrAdd(api, _ => new int[2]);
+        var now = Interlocked.Increment(ref counters[0]);
+        for (var high = Volatile.Read(ref counters[1]); now > high; high = Volatile.Read(ref counters[1]))
+            if (Interlocked.CompareExchange(ref counters[1], now, high) == high) break;
+        return new Slot(counters, _caps.TryGetValue(api, out var cap) && now > cap);
+    }
+
+    internal sealed class Slot(int[] counters, bool overCap) : IDisposable
+    {
+        public bool OverCap { get; } = overCap;
+
+        public void Dispose() => Interlocked.Decrement(ref counters[0]);
+    }
 
     public int Calls(string api) => _calls.TryGetValue(api, out var n) ? n : 0;
 

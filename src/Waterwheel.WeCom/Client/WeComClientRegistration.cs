@@ -22,6 +22,7 @@ public static class WeComClientRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AccessTokenCache>();
         services.TryAddSingleton<WeComRetryPolicy>();
+        services.TryAddSingleton<WeComConcurrency>();
         return services.AddHttpClient<IWeComClient, WeComClient>((sp, http) =>
         {
             var baseAddress = sp.GetRequiredService<IOptions<WeComOptions>>().Value.BaseAddress.ToString();

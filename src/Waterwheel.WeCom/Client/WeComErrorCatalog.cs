@@ -27,6 +27,9 @@ internal static class WeComErrorCatalog
         [41045] = (WeComErrorKind.Data, "The corp reached its quota of contact ways created through the API."),
         [41050] = (WeComErrorKind.Data, "The welcome_code is invalid or expired (it lives 20 seconds)."),
         [41051] = (WeComErrorKind.Data, "The welcome message was already delivered or the chat already started; do not retry."),
+        [41091] = (WeComErrorKind.Data, "A group join code can name at most 5 chats."),
+        [41093] = (WeComErrorKind.Data, "The mass message was already cancelled."),
+        [41094] = (WeComErrorKind.Data, "A mass message can be reminded at most 3 times in 24 hours."),
         [81013] = (WeComErrorKind.Data, "The user, department or tag list is invalid."),
         [81017] = (WeComErrorKind.Data, "Too many members in the app's visible range to list groups without an owner filter; pass owner_filter."),
     };

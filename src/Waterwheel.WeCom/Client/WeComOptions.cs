@@ -15,4 +15,11 @@ public sealed class WeComOptions
 
     public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan BackoffCap { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Parallel calls allowed per heavy API in this process (45033 guards them with an unpublished cap).</summary>
+    public int HeavyApiConcurrency { get; set; } = 4;
+
+    /// <summary>The storage-heavy customer and group lists the spec names for 45033.</summary>
+    public HashSet<string> HeavyApis { get; set; } =
+        ["externalcontact/list", "externalcontact/get", "externalcontact/batch/get_by_user", "externalcontact/groupchat/list"];
 }

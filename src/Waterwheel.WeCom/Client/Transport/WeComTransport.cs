@@ -9,7 +9,7 @@ namespace Waterwheel.WeCom.Client.Transport;
 /// One WeCom call with the house rules: token in the query string, errcode-based classification, one
 /// refresh-and-retry on a rejected token, back-off on busy/throttled codes, and typed errors for the rest.
 /// </summary>
-internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, WeComRetryPolicy retry)
+internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, WeComRetryPolicy retry, WeComConcurrency concurrency)
 {
     public Task<WeComResult<T>> Get<T>(WeComApp app, string api, CancellationToken ct, params (string Name, string? Value)[] query)
         where T : WeComResponse =>
@@ -63,6 +63,7 @@ internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, W
         var qs = string.Join('&', query.Where(q => q.Value is not null).Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value!)}"));
         using var request = new HttpRequestMessage(method, $"cgi-bin/{api}?{qs}");
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: WeComJson.Options);
+        using var slot = await concurrency.Enter(api, ct);
         try
         {
             using var response = await http.SendAsync(request, ct);

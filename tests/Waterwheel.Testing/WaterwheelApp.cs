@@ -39,8 +39,17 @@ public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? 
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         foreach (var (key, value) in values) builder.UseSetting(key, value);
+        builder.UseContentRoot(ServerFolder());
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         if (services is not null) builder.ConfigureTestServices(services);
+    }
+
+    /// <summary>The server project's folder, found from the repository root, for hosts other than test projects (benchmarks).</summary>
+    private static string ServerFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Waterwheel.slnx"))) return Path.Combine(dir.FullName, "src", "Waterwheel.Server");
+        throw new InvalidOperationException("Cannot find Waterwheel.slnx above " + AppContext.BaseDirectory);
     }
 
     /// <summary>An HTTP client with its own cookie jar, signed in as the given user.</summary>

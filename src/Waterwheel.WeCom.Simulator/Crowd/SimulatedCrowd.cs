@@ -10,8 +10,9 @@ namespace Waterwheel.WeCom.Simulator.Crowd;
 /// </summary>
 public sealed partial class SimulatedCrowd(SimulatorState state, CallbackPusher pusher, IOptions<CrowdOptions> options)
 {
-    private static readonly string[] Surnames = ["Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang"];
-    private static readonly string[] GivenNames = ["Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Jun", "Xin"];
+    // WeChat nicknames as brands see them: mostly a Chinese name, sometimes a made-up handle.
+    private static readonly string[] Surnames = ["李", "王", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
+    private static readonly string[] GivenNames = ["伟", "芳", "敏", "静", "磊", "艳", "军", "欣", "小雨", "子涵", "一诺", "嘉怡"];
     private readonly Random _random = new(options.Value.Seed);
 
     /// <summary>A new customer scans the code: one of its members (chosen at random for a multi-member code) gets them.</summary>
@@ -104,7 +105,7 @@ public sealed partial class SimulatedCrowd(SimulatorState state, CallbackPusher 
     private AddedCustomer Added(SimCorp corp, string userid, int addWay, string? wayState)
     {
         var staff = corp.Staff[userid];
-        var customer = corp.AddCustomer($"{Surnames[_random.Next(Surnames.Length)]} {GivenNames[_random.Next(GivenNames.Length)]}");
+        var customer = corp.AddCustomer($"{Surnames[_random.Next(Surnames.Length)]}{GivenNames[_random.Next(GivenNames.Length)]}");
         customer.Gender = _random.Next(3);
         corp.Relate(userid, customer.ExternalUserid, state.Now, addWay, string.IsNullOrEmpty(wayState) ? null : wayState);
         string? code = null;

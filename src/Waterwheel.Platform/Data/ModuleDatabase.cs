@@ -21,7 +21,7 @@ public static class ModuleDatabase
         {
             EnsureSqliteFolder(options.ConnectionString);
             services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(options.ConnectionString,
-                x => x.MigrationsHistoryTable($"{module}___EFMigrationsHistory")));
+                x => x.MigrationsHistoryTable($"{module}___EFMigrationsHistory")).AddInterceptors(SqlitePragmaInterceptor));
         }
         else
             throw new InvalidOperationException(
@@ -29,6 +29,8 @@ public static class ModuleDatabase
         services.AddSingleton<IModuleMigration, ModuleMigration<TContext>>();
         return services;
     }
+
+    private static readonly SqlitePragmas SqlitePragmaInterceptor = new();
 
     private static void EnsureSqliteFolder(string connectionString)
     {

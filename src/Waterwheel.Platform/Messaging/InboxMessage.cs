@@ -12,6 +12,9 @@ internal sealed class InboxMessage
     public required string Source { get; init; }
     public required string DedupeKey { get; init; }
     public required string Payload { get; init; }
+
+    /// <summary>Messages of one partition (say, one customer) are handled in arrival order; different partitions in parallel.</summary>
+    public string? Partition { get; init; }
     public DateTime ReceivedAt { get; init; }
 
     /// <summary>When the message may next be claimed: now on arrival, later after a failed attempt.</summary>

@@ -11,6 +11,7 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         b.Property(m => m.DedupeKey).HasMaxLength(200);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.Property(m => m.LeaseOwner).HasMaxLength(100);
+        b.Property(m => m.Partition).HasMaxLength(100);
         b.HasIndex(m => new { m.Source, m.DedupeKey }).IsUnique();
         b.HasIndex(m => new { m.ProcessedAt, m.FailedAt, m.DueAt });
     }

@@ -11,4 +11,7 @@ public sealed class InboxOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>How many partitions of a batch are handled at once; their handlers mostly wait on WeCom and the database.</summary>
+    public int Concurrency { get; set; } = 16;
 }

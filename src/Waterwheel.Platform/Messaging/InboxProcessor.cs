@@ -44,7 +44,13 @@ internal sealed class InboxProcessor(
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             claimed = await InboxClaims.Claim(db, _owner, time.GetUtcNow().UtcDateTime, _options.Lease, _options.BatchSize, ct);
         }
-        foreach (var message in claimed) await HandleOne(message, ct);
+        // One customer's events stay in order; different customers proceed side by side.
+        var partitions = claimed.GroupBy(m => m.Partition ?? m.Id.ToString()).ToList();
+        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = ct },
+            async (partition, token) =>
+            {
+                foreach (var message in partition) await HandleOne(message, token);
+            });
         return claimed.Count;
     }
 

@@ -47,7 +47,8 @@ internal static class CallbackEndpoints
         var parsed = WeComEventParser.Parse(decrypted.Value);
         if (!parsed.IsSuccess) return Refuse(logs, tenant, $"event XML is malformed ({parsed.Error})");
 
-        await inbox.AcceptAsync(InboxSource, $"{tenant:N}|{parsed.Value!.DedupeKey}", tenant, decrypted.Value!, ct);
+        var partition = parsed.Value is ExternalContactEvent contact ? contact.ExternalUserId : null;
+        await inbox.AcceptAsync(InboxSource, $"{tenant:N}|{parsed.Value!.DedupeKey}", tenant, decrypted.Value!, ct, partition);
         // An empty 200 tells WeCom the event is taken and needs no reply; a duplicate is answered the same way.
         return TypedResults.Ok();
     }

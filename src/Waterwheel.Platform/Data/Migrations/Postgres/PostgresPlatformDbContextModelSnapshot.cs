@@ -322,6 +322,10 @@ namespace Waterwheel.Platform.Data.Migrations.Postgres
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");

@@ -21,6 +21,7 @@ namespace Waterwheel.Platform.Data.Migrations.Postgres
                     Source = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     DedupeKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Payload = table.Column<string>(type: "text", nullable: false),
+                    Partition = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),

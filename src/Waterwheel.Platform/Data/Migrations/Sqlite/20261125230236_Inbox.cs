@@ -20,6 +20,7 @@ namespace Waterwheel.Platform.Data.Migrations.Sqlite
                     Source = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     DedupeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Partition = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),

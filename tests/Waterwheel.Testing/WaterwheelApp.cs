@@ -22,6 +22,9 @@ public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? 
 
     public TestDatabase Database => database;
 
+    /// <summary>Leave the database in place on dispose, for a second app that restarts on it.</summary>
+    public bool KeepDatabase { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var values = new Dictionary<string, string?>
@@ -84,7 +87,7 @@ public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
+        if (!KeepDatabase) await database.DisposeAsync();
         try { Directory.Delete(_keyFolder, recursive: true); } catch (IOException) { }
         GC.SuppressFinalize(this);
     }

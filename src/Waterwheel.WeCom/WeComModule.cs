@@ -25,6 +25,9 @@ public static class WeComModule
         services.AddScoped<ContactRefresh>();
         services.AddScoped<WelcomeSender>();
         services.AddScoped<IInboxHandler, ContactEventsHandler>();
+        services.AddScoped<Sync.CustomerSyncStep>();
+        services.AddSingleton<Sync.SyncWorker>();
+        if (configuration.GetValue("Waterwheel:WeCom:RunSync", true)) services.AddHostedService(sp => sp.GetRequiredService<Sync.SyncWorker>());
         services.AddHealthChecks().AddDbContextCheck<WeComDbContext>("wecom-db", tags: ["ready"]);
         return services.AddWeComClient(configuration.GetSection(ConfigurationSection));
     }
@@ -38,6 +41,8 @@ public static class WeComModule
         TestConnection.Map(api);
         Contacts.GetRelationSummary.Map(api);
         Contacts.ListRelations.Map(api);
+        Sync.StartCustomerSync.Map(api);
+        Sync.ListSyncRuns.Map(api);
         return app;
     }
 }

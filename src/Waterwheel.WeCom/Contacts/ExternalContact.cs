@@ -18,7 +18,15 @@ internal sealed class ExternalContact
     public DateTime UpdatedAt { get; set; }
 }
 
-public enum RelationStatus { Active, RemovedByStaff, RemovedByCustomer }
+public enum RelationStatus
+{
+    Active,
+    RemovedByStaff,
+    RemovedByCustomer,
+
+    /// <summary>WeCom no longer lists it, and no callback said why (one was missed): found by a full sync.</summary>
+    NotFoundAtSync,
+}
 
 /// <summary>One staff member's WeCom relationship with one customer (follow_user), with how it began and ended.</summary>
 internal sealed class FollowRelation
@@ -36,4 +44,7 @@ internal sealed class FollowRelation
     public RelationStatus Status { get; set; }
     public DateTime? EndedAt { get; set; }
     public DateTime? WelcomeSentAt { get; set; }
+
+    /// <summary>The sync run that last saw this relation in WeCom.</summary>
+    public Guid? SeenBySync { get; set; }
 }

@@ -14,6 +14,7 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
     public DbSet<CorpConnection> Connections => Set<CorpConnection>();
     public DbSet<ExternalContact> Contacts => Set<ExternalContact>();
     public DbSet<FollowRelation> Relations => Set<FollowRelation>();
+    public DbSet<Sync.SyncRun> SyncRuns => Set<Sync.SyncRun>();
 
     internal Guid? CurrentTenant => actor.TenantId;
 
@@ -59,6 +60,19 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
             b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             b.HasIndex(r => new { r.TenantId, r.ExternalUserId, r.StaffUserId }).IsUnique();
             b.HasIndex(r => new { r.TenantId, r.AddedAt });
+            b.HasQueryFilter(r => r.TenantId == CurrentTenant);
+        });
+        builder.Entity<Sync.SyncRun>(b =>
+        {
+            b.ToTable("sync_runs");
+            b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(r => r.RequestedBy).HasMaxLength(100);
+            b.Property(r => r.Cursor).HasMaxLength(200);
+            b.Property(r => r.Error).HasMaxLength(1000);
+            b.Property(r => r.Staff).HasConversion(v => string.Join(',', v), v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Count, v => v.ToList()));
+            b.HasIndex(r => new { r.TenantId, r.StartedAt });
+            b.HasIndex(r => r.Status);
             b.HasQueryFilter(r => r.TenantId == CurrentTenant);
         });
         ModuleTables.Place(builder, Schema, Database);

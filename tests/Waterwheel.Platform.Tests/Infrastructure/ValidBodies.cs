@@ -16,6 +16,7 @@ public sealed class ValidBodies(TenantWorld actor)
         "POST /api/platform/staff/{id}/account" => new { userName = Arrange.NewCode("intruder"), password = Arrange.StaffPassword },
         "POST /api/platform/api-keys" => new { name = "New key", permissions = new[] { "org.read" } },
         "POST /api/wecom/connection/test" => new { },
+        "POST /api/wecom/sync/customers" => new { },
         "PUT /api/wecom/connection" => new
         {
             corpId = "ww" + Arrange.NewCode("corp").Replace("-", ""), secret = "s3cret", callbackToken = "Token123",

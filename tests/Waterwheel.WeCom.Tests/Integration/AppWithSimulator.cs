@@ -37,7 +37,12 @@ internal sealed class AppWithSimulator : IAsyncDisposable
         var host = new AppWithSimulator();
         host.Simulator = await SimulatorHost.Start(host.Time, () => host.App.Server.CreateHandler());
         host._app = new WaterwheelApp(await TestDatabase.Create(provider),
-            new Dictionary<string, string?> { ["Waterwheel:WeCom:BaseAddress"] = host.Simulator.Server.BaseAddress.ToString() },
+            new Dictionary<string, string?>
+            {
+                ["Waterwheel:WeCom:BaseAddress"] = host.Simulator.Server.BaseAddress.ToString(),
+                // Tests drive syncs themselves rather than racing the daily reconciliation.
+                ["Waterwheel:WeCom:RunSync"] = "false",
+            },
             services =>
             {
                 services.AddSingleton<TimeProvider>(host.Time);

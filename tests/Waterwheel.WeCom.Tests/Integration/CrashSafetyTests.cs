@@ -36,6 +36,7 @@ public abstract class CrashSafetyTests(string provider)
                 // Short leases, so that messages claimed by the stopped server are taken over within the test.
                 ["Waterwheel:Inbox:Lease"] = "00:00:02",
                 ["Waterwheel:Inbox:PollInterval"] = "00:00:00.200",
+                ["Waterwheel:WeCom:RunSync"] = "false",
             },
             services =>
             {
@@ -112,14 +113,15 @@ public abstract class CrashSafetyTests(string provider)
     /// <summary>Sends each request to whichever server is up now; with none up, the push fails like a refused connection.</summary>
     private sealed class ForwardToCurrent(Func<HttpMessageHandler> current) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
             try
             {
-                return new HttpMessageInvoker(current(), disposeHandler: false).SendAsync(request, ct);
+                return await new HttpMessageInvoker(current(), disposeHandler: false).SendAsync(request, ct);
             }
             catch (Exception e) when (e is NullReferenceException or ObjectDisposedException or InvalidOperationException)
             {
+                // A request in flight when the server stopped, or one sent while it was down: a refused connection.
                 throw new HttpRequestException("The server is down.", e);
             }
         }

@@ -149,6 +149,9 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("SeenBySync")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("StaffUserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -177,6 +180,67 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("follow_relations", "wecom");
+                });
+
+            modelBuilder.Entity("Waterwheel.WeCom.Sync.SyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Chunk")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Relations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Staff")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("StaffListed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("TenantId", "StartedAt");
+
+                    b.ToTable("sync_runs", "wecom");
                 });
 #pragma warning restore 612, 618
         }

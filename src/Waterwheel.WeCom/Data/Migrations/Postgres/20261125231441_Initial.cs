@@ -72,11 +72,37 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
                     AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WelcomeSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    WelcomeSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SeenBySync = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_follow_relations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_runs",
+                schema: "wecom",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RequestedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Staff = table.Column<string>(type: "text", nullable: false),
+                    StaffListed = table.Column<bool>(type: "boolean", nullable: false),
+                    Chunk = table.Column<int>(type: "integer", nullable: false),
+                    Cursor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Pages = table.Column<int>(type: "integer", nullable: false),
+                    Relations = table.Column<int>(type: "integer", nullable: false),
+                    Ended = table.Column<int>(type: "integer", nullable: false),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_runs", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -98,6 +124,18 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
                 table: "follow_relations",
                 columns: new[] { "TenantId", "ExternalUserId", "StaffUserId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_runs_Status",
+                schema: "wecom",
+                table: "sync_runs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_runs_TenantId_StartedAt",
+                schema: "wecom",
+                table: "sync_runs",
+                columns: new[] { "TenantId", "StartedAt" });
         }
 
         /// <inheritdoc />
@@ -113,6 +151,10 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "follow_relations",
+                schema: "wecom");
+
+            migrationBuilder.DropTable(
+                name: "sync_runs",
                 schema: "wecom");
         }
     }

@@ -66,11 +66,36 @@ namespace Waterwheel.WeCom.Data.Migrations.Sqlite
                     AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WelcomeSentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    WelcomeSentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SeenBySync = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_wecom_follow_relations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wecom_sync_runs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Staff = table.Column<string>(type: "TEXT", nullable: false),
+                    StaffListed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Chunk = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cursor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Pages = table.Column<int>(type: "INTEGER", nullable: false),
+                    Relations = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ended = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wecom_sync_runs", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -89,6 +114,16 @@ namespace Waterwheel.WeCom.Data.Migrations.Sqlite
                 table: "wecom_follow_relations",
                 columns: new[] { "TenantId", "ExternalUserId", "StaffUserId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wecom_sync_runs_Status",
+                table: "wecom_sync_runs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wecom_sync_runs_TenantId_StartedAt",
+                table: "wecom_sync_runs",
+                columns: new[] { "TenantId", "StartedAt" });
         }
 
         /// <inheritdoc />
@@ -102,6 +137,9 @@ namespace Waterwheel.WeCom.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "wecom_follow_relations");
+
+            migrationBuilder.DropTable(
+                name: "wecom_sync_runs");
         }
     }
 }

@@ -53,6 +53,23 @@ public abstract class CallbackPipelineTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_welcome_code_that_expired_is_given_up_on_at_once_and_the_customer_is_still_stored()
+    {
+        _host.Simulator.State.Faults.Inject("externalcontact/send_welcome_msg", 41050, times: 100);
+        var outcome = await _host.Simulator.Crowd.AddStaff(AppWithSimulator.CorpId, "guide.li");
+
+        var relation = await _host.Eventually(db => db.Relations.AsNoTracking().FirstOrDefaultAsync(r => r.ExternalUserId == outcome.ExternalUserid),
+            r => r is not null);
+        Assert.NotNull(relation);
+        Assert.Null(relation.WelcomeSentAt);
+        var message = await _host.App.InScope(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>().Inbox.AsNoTracking()
+            .SingleAsync(m => m.Partition == outcome.ExternalUserid));
+        await _host.Eventually(_ => _host.App.InScope(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>().Inbox.AsNoTracking()
+            .Where(m => m.Id == message.Id).Select(m => m.ProcessedAt).SingleAsync()), processed => processed is not null);
+        Assert.Equal(1, _host.Simulator.State.Faults.Calls("externalcontact/send_welcome_msg"));
+    }
+
+    [Fact]
     public async Task The_customer_deleting_the_guide_ends_the_relation_as_a_loss()
     {
         var added = await _host.Simulator.Crowd.AddStaff(AppWithSimulator.CorpId, "guide.wang");

@@ -39,7 +39,8 @@ log "Starting PostgreSQL on 127.0.0.1:$PGPORT"
 as_pg "$PGBIN/initdb" -D "$PGDIR/data" -A trust -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log" 2>&1 || { cat "$PGDIR/initdb.log"; exit 1; }
 as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
   -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
-export WATERWHEEL_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=$PGUSER_NAME;Database=postgres;Pooling=true;Maximum Pool Size=20"
+# Generous timeouts: on a 2-core machine a busy test run can keep the server from accepting for a while.
+export WATERWHEEL_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=$PGUSER_NAME;Database=postgres;Pooling=true;Maximum Pool Size=20;Timeout=60;Command Timeout=120"
 
 log "Building"
 dotnet build Waterwheel.slnx -c Release -nologo -clp:ErrorsOnly

@@ -22,16 +22,7 @@ internal sealed class ContactRefresh(WeComDbContext db, IWeComClient client, Tim
             contact = new ExternalContact { TenantId = corp.TenantId, ExternalUserId = externalUserId, FirstSeenAt = now };
             db.Contacts.Add(contact);
         }
-        if (remote.ExternalContact is { } c)
-        {
-            contact.Name = c.Name ?? contact.Name;
-            contact.Avatar = c.Avatar;
-            contact.Type = c.Type;
-            contact.Gender = c.Gender;
-            contact.UnionId = c.Unionid;
-            contact.CorpName = c.CorpName;
-        }
-        contact.UpdatedAt = now;
+        if (remote.ExternalContact is { } c) contact.CopyFrom(c, now);
 
         var relation = await db.Relations.FirstOrDefaultAsync(r => r.ExternalUserId == externalUserId && r.StaffUserId == userId, ct);
         if (relation is null)

@@ -50,13 +50,7 @@ internal sealed class CustomerSyncStep(WeComDbContext db, IWeComClient client, T
             contact = new Contacts.ExternalContact { TenantId = tenantId, ExternalUserId = remote.ExternalUserid, FirstSeenAt = now };
             db.Contacts.Add(contact);
         }
-        contact.Name = remote.Name ?? contact.Name;
-        contact.Avatar = remote.Avatar;
-        contact.Type = remote.Type;
-        contact.Gender = remote.Gender;
-        contact.UnionId = remote.Unionid;
-        contact.CorpName = remote.CorpName;
-        contact.UpdatedAt = now;
+        contact.CopyFrom(remote, now);
 
         var relation = await db.Relations.FirstOrDefaultAsync(r => r.ExternalUserId == remote.ExternalUserid && r.StaffUserId == follow.Userid, ct);
         if (relation is null)

@@ -38,11 +38,7 @@ internal abstract class PlatformDbContext(DbContextOptions options, ActorContext
     private Guid? ScopeStoreId => Scope.StoreId;
     private Guid? ScopeStaffId => Scope.StaffId;
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
-    {
-        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcInstants();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -85,11 +81,7 @@ internal abstract class PlatformDbContext(DbContextOptions options, ActorContext
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditLogGuard.RejectChangesToHistory(ChangeTracker);
-        foreach (var entry in ChangeTracker.Entries())
-        {
-            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { } version)
-                entry.Property(version.Name).CurrentValue = (int)entry.Property(version.Name).OriginalValue! + 1;
-        }
+        ChangeTracker.BumpVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

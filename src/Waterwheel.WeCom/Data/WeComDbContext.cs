@@ -18,11 +18,7 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
 
     internal Guid? CurrentTenant => actor.TenantId;
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
-    {
-        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcInstants();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -80,8 +76,7 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries<CorpConnection>().Where(e => e.State == EntityState.Modified))
-            entry.Property(c => c.Version).CurrentValue = entry.Property(c => c.Version).OriginalValue + 1;
+        ChangeTracker.BumpVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

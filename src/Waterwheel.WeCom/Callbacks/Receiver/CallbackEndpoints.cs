@@ -42,6 +42,8 @@ internal static class CallbackEndpoints
         if ((time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(sent)).Duration() > MaxAge) return Refuse(logs, tenant, "timestamp too old: a replay");
 
         var body = await new StreamReader(request.Body).ReadToEndAsync(ct);
+        // A chunked body carries no Content-Length; its size is only known once read.
+        if (body.Length > MaxBody) return Refuse(logs, tenant, "body too large");
         var decrypted = corp.Crypto.DecryptMessage(msg_signature, timestamp, nonce, body);
         if (!decrypted.IsSuccess) return Refuse(logs, tenant, $"decryption failed ({decrypted.Error})");
         var parsed = WeComEventParser.Parse(decrypted.Value);

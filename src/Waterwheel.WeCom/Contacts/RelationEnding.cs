@@ -1,0 +1,21 @@
+namespace Waterwheel.WeCom.Contacts;
+
+/// <summary>Ends a relation once; a repeated or late event for an already ended relation changes nothing.</summary>
+internal sealed class RelationEnding(WeComDbContext db, TimeProvider time)
+{
+    /// <summary>Returns the relation when this call ended it, or null when it had already ended.</summary>
+    public async Task<FollowRelation?> End(Guid tenantId, string externalUserId, string userId, RelationStatus status, CancellationToken ct)
+    {
+        var relation = await db.Relations.FirstOrDefaultAsync(r => r.ExternalUserId == externalUserId && r.StaffUserId == userId, ct);
+        if (relation is null)
+        {
+            relation = new FollowRelation { TenantId = tenantId, ExternalUserId = externalUserId, StaffUserId = userId };
+            db.Relations.Add(relation);
+        }
+        if (relation.Status != RelationStatus.Active && relation.EndedAt is not null) return null;
+        relation.Status = status;
+        relation.EndedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return relation;
+    }
+}

@@ -32,6 +32,8 @@ public static class WeComModule
         services.AddWeComEventHandler<ExternalContactEdited, Contacts.Events.ContactEditedHandler>();
         services.AddWeComEventHandler<ExternalContactDeletedByStaff, Contacts.Events.StaffRemovedCustomerHandler>();
         services.AddWeComEventHandler<FollowUserDeleted, Contacts.Events.CustomerRemovedStaffHandler>();
+        services.AddWeComEventHandler<TransferFailed, Contacts.Events.TransferFailedHandler>();
+        services.AddOutboxRelay<WeComDbContext>();
         services.AddScoped<Sync.CustomerSyncStep>();
         services.AddSingleton<Sync.SyncWorker>();
         if (configuration.GetValue("Waterwheel:WeCom:RunSync", true)) services.AddHostedService(sp => sp.GetRequiredService<Sync.SyncWorker>());
@@ -50,6 +52,8 @@ public static class WeComModule
         Contacts.ListRelations.Map(api);
         Sync.StartCustomerSync.Map(api);
         Sync.ListSyncRuns.Map(api);
+        Alerts.ListRelationAlerts.Map(api);
+        Alerts.HandleRelationAlert.Map(api);
         return app;
     }
 }

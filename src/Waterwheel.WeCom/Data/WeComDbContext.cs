@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Design;
 using Waterwheel.Platform.Data;
+using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Tenancy;
 using Waterwheel.WeCom.Connections;
 using Waterwheel.WeCom.Contacts;
@@ -15,6 +16,7 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
     public DbSet<ExternalContact> Contacts => Set<ExternalContact>();
     public DbSet<FollowRelation> Relations => Set<FollowRelation>();
     public DbSet<Sync.SyncRun> SyncRuns => Set<Sync.SyncRun>();
+    public DbSet<Alerts.RelationAlert> RelationAlerts => Set<Alerts.RelationAlert>();
 
     internal Guid? CurrentTenant => actor.TenantId;
 
@@ -71,6 +73,12 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
             b.HasIndex(r => r.Status);
             b.HasQueryFilter(r => r.TenantId == CurrentTenant);
         });
+        builder.Entity<Alerts.RelationAlert>(b =>
+        {
+            Alerts.RelationAlertConfiguration.Configure(b);
+            b.HasQueryFilter(a => a.TenantId == CurrentTenant);
+        });
+        builder.AddOutbox();
         ModuleTables.Place(builder, Schema, Database);
     }
 

@@ -16,7 +16,15 @@ internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, W
         Call<T>(app, api, HttpMethod.Get, query, null, ct);
 
     public Task<WeComResult<T>> Post<T>(WeComApp app, string api, object body, CancellationToken ct) where T : WeComResponse =>
-        Call<T>(app, api, HttpMethod.Post, [], body, ct);
+        Call<T>(app, api, HttpMethod.Post, [], () => JsonContent.Create(body, body.GetType(), options: WeComJson.Options), ct);
+
+    /// <summary>
+    /// A multipart upload (media/upload_attachment). The content is built anew for every attempt, because a sent
+    /// HttpContent is disposed and a retry or token refresh must send the same bytes again.
+    /// </summary>
+    public Task<WeComResult<T>> Upload<T>(WeComApp app, string api, Func<HttpContent> content, CancellationToken ct, params (string Name, string? Value)[] query)
+        where T : WeComResponse =>
+        Call<T>(app, api, HttpMethod.Post, query, content, ct);
 
     public async Task<WeComResult<TokenGrant>> FetchToken(WeComApp app, CancellationToken ct)
     {
@@ -28,7 +36,7 @@ internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, W
         return new TokenGrant(result.Value.AccessToken, result.Value.ExpiresIn);
     }
 
-    private async Task<WeComResult<T>> Call<T>(WeComApp app, string api, HttpMethod method, (string, string?)[] query, object? body, CancellationToken ct)
+    private async Task<WeComResult<T>> Call<T>(WeComApp app, string api, HttpMethod method, (string, string?)[] query, Func<HttpContent>? body, CancellationToken ct)
         where T : WeComResponse
     {
         for (var refreshed = false; ; refreshed = true)
@@ -46,7 +54,7 @@ internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, W
         }
     }
 
-    private async Task<WeComResult<T>> WithBackoff<T>(string api, HttpMethod method, (string, string?)[] query, object? body, CancellationToken ct)
+    private async Task<WeComResult<T>> WithBackoff<T>(string api, HttpMethod method, (string, string?)[] query, Func<HttpContent>? body, CancellationToken ct)
         where T : WeComResponse
     {
         for (var attempt = 1; ; attempt++)
@@ -57,12 +65,12 @@ internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, W
         }
     }
 
-    private async Task<WeComResult<T>> SendOnce<T>(string api, HttpMethod method, (string Name, string? Value)[] query, object? body, CancellationToken ct)
+    private async Task<WeComResult<T>> SendOnce<T>(string api, HttpMethod method, (string Name, string? Value)[] query, Func<HttpContent>? body, CancellationToken ct)
         where T : WeComResponse
     {
         var qs = string.Join('&', query.Where(q => q.Value is not null).Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value!)}"));
         using var request = new HttpRequestMessage(method, $"cgi-bin/{api}?{qs}");
-        if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: WeComJson.Options);
+        if (body is not null) request.Content = body();
         using var slot = await concurrency.Enter(api, ct);
         try
         {

@@ -13,6 +13,9 @@ internal sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, IEnumer
     TimeProvider time, ILogger<OutboxRelay<TContext>> log) : BackgroundService where TContext : DbContext
 {
     private const int BatchSize = 200;
+
+    /// <summary>Relayed events stay this long for diagnosis; the subscribers' inbox holds them from then on.</summary>
+    public static readonly TimeSpan KeepRelayed = TimeSpan.FromDays(7);
     private readonly TimeSpan _interval = configuration.GetValue("Waterwheel:Outbox:PollInterval", TimeSpan.FromSeconds(1));
     private readonly ILookup<string, IntegrationSubscription> _subscribers = subscriptions.ToLookup(s => s.EventName);
 
@@ -42,6 +45,12 @@ internal sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, IEnumer
         var inbox = scope.ServiceProvider.GetRequiredService<IInbox>();
         var batch = await db.Set<OutboxMessage>().IgnoreQueryFilters()
             .Where(m => m.RelayedAt == null).OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
+        if (batch.Count == 0)
+        {
+            var expired = time.GetUtcNow().UtcDateTime - KeepRelayed;
+            await db.Set<OutboxMessage>().IgnoreQueryFilters().Where(m => m.RelayedAt < expired).ExecuteDeleteAsync(ct);
+            return 0;
+        }
         foreach (var message in batch)
         {
             try

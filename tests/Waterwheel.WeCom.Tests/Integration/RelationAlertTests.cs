@@ -46,6 +46,25 @@ public abstract class RelationAlertTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_relayed_again_after_a_crash_reaches_its_subscriber_once()
+    {
+        var added = await _host.Simulator.Crowd.AddStaff(AppWithSimulator.CorpId, "guide.li");
+        await Until(() => _subscriber.Added.Count >= 1);
+        await SettleOutbox();
+
+        // As if the process died after the inbox accepted the event but before the outbox row was marked relayed.
+        var reset = await _host.Read(db => db.Set<OutboxMessage>().Where(m => m.EventName == CustomerAddedStaff.EventName)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.RelayedAt, (DateTime?)null)));
+        Assert.Equal(1, reset);
+        await SettleOutbox();
+
+        Assert.Equal(added.ExternalUserid, Assert.Single(_subscriber.Added).ExternalUserId);
+        var deliveries = await _host.App.InScope(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>().Inbox
+            .CountAsync(m => m.Source.StartsWith(CustomerAddedStaff.EventName)));
+        Assert.Equal(1, deliveries);
+    }
+
+    [Fact]
     public async Task A_customer_deleting_their_guide_raises_one_loss_alert_and_one_loss_event_even_when_wecom_repeats_it()
     {
         var added = await _host.Simulator.Crowd.AddStaff(AppWithSimulator.CorpId, "guide.wang");

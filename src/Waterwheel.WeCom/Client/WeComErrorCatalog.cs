@@ -65,6 +65,11 @@ internal static class WeComErrorCatalog
         return new WeComError(kind, errcode, errmsg ?? "", $"{hint} (errcode {errcode})", api);
     }
 
+    /// <summary>Our own rate limit held the call back: WeCom was not called, so nothing happened there.</summary>
+    public static WeComError Throttled(string api) =>
+        new(WeComErrorKind.Retryable, null, "local rate limit",
+            $"Too many calls to {api} are waiting for this corp's per-minute budget (kept below WeCom's limit); try again shortly.", api);
+
     public static WeComError Transport(string api, string detail) =>
         new(WeComErrorKind.Transport, null, detail, $"WeCom could not be reached or answered garbage: {detail}", api);
 }

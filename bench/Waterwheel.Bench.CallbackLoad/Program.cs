@@ -25,6 +25,7 @@ foreach (var provider in providers)
     var clock = Stopwatch.StartNew();
     var run = await rig.Run(rate, seconds);
     Report.Print(provider, rate, seconds, baseline, run, clock.Elapsed, loadBefore, LoadAverage());
+    ApiTimes.Print();
 }
 return 0;
 

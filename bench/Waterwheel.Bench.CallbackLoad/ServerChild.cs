@@ -29,8 +29,8 @@ internal sealed class ServerChild : IAsyncDisposable
         var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(ServerChild).Assembly.Location);
         foreach (var arg in new[] { ServerProcess.Mode, provider, simulatorUrl }) info.ArgumentList.Add(arg);
-        foreach (var name in new[] { "WATERWHEEL_TEST_POSTGRES" })
-            if (Environment.GetEnvironmentVariable(name) is { } value) info.Environment[name] = value;
+        // The server project runs with Server GC (Sdk.Web's default); this console host would not unless told.
+        info.Environment["DOTNET_gcServer"] = "1";
 
         var logFile = Path.Combine(Path.GetTempPath(), $"waterwheel-bench-server-{provider}.log");
         var child = new ServerChild(Process.Start(info) ?? throw new InvalidOperationException("Could not start the server process."), logFile);

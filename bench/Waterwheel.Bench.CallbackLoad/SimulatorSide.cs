@@ -41,7 +41,9 @@ internal sealed class SimulatorSide : IAsyncDisposable
         app.MapWeComSimulator();
         app.Use(async (context, next) =>
         {
+            var t0 = Stopwatch.GetTimestamp();
             await next(context);
+            ApiTimes.Add(context.Request.Path.Value ?? "", Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
             if (context.Request.Path.Value?.EndsWith("/send_welcome_msg", StringComparison.Ordinal) == true)
                 context.RequestServices.GetRequiredService<WelcomeClock>().Note(context.RequestServices.GetRequiredService<SimulatorState>());
         });
@@ -101,5 +103,20 @@ internal sealed class WelcomeClock
     public Dictionary<string, long> Snapshot(SimulatorState state)
     {
         lock (state.Sync) return new Dictionary<string, long>(_at);
+    }
+}
+
+internal static class ApiTimes
+{
+    public static readonly ConcurrentDictionary<string, ConcurrentBag<double>> All = new();
+    public static void Add(string path, double ms) => All.GetOrAdd(path, _ => []).Add(ms);
+    public static void Print()
+    {
+        foreach (var (path, bag) in All)
+        {
+            var v = bag.Order().ToArray();
+            System.Console.WriteLine($"SIM {path} n={v.Length} avg={v.Average():F2} p50={v[v.Length / 2]:F2} p99={v[(int)(v.Length * 0.99)]:F2}");
+        }
+        All.Clear();
     }
 }

@@ -79,11 +79,12 @@ internal sealed class InboxProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var handler = scope.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Source == message.Source);
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var mine = db.Inbox.Where(m => m.Id == message.Id && m.LeaseOwner == _owner);
+        // Only a failure writes here; success is acknowledged with the rest of the round.
+        IQueryable<InboxMessage> Mine() => scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Inbox
+            .Where(m => m.Id == message.Id && m.LeaseOwner == _owner);
         if (handler is null)
         {
-            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, time.GetUtcNow().UtcDateTime)
+            await Mine().ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, time.GetUtcNow().UtcDateTime)
                 .SetProperty(m => m.LastError, $"No handler for source '{message.Source}'."), ct);
             return false;
         }
@@ -99,7 +100,7 @@ internal sealed class InboxProcessor(
             var givingUp = message.Attempts >= _options.MaxAttempts;
             var error = $"{e.GetType().Name}: {e.Message}";
             log.LogWarning("Inbox message {Id} from {Source} failed (attempt {Attempt}): {Error}", message.Id, message.Source, message.Attempts, error);
-            await mine.ExecuteUpdateAsync(s => s
+            await Mine().ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.DueAt, now + Backoff(message.Attempts))
                 .SetProperty(m => m.FailedAt, givingUp ? now : null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null)

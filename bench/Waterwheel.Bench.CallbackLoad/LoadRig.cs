@@ -62,6 +62,17 @@ internal sealed class LoadRig : IAsyncDisposable
         return [.. latencies];
     }
 
+    /// <summary>
+    /// A few seconds of adds at a gentle rate, waited out: the server JIT-compiles its callback and handling paths and
+    /// fills its pools here, so the measured run sees the steady state a long-running server is in.
+    /// </summary>
+    public async Task WarmUp()
+    {
+        var added = new ConcurrentBag<string>();
+        await Steady(50, 5, async i => added.Add((await _simulator.Crowd.AddStaff(CorpId, $"guide{i % Guides:D3}")).ExternalUserid));
+        await WaitForWelcomes([.. added], TimeSpan.FromSeconds(30));
+    }
+
     public async Task<RunResult> Run(int rate, int seconds)
     {
         var pushes = new ConcurrentBag<double>();

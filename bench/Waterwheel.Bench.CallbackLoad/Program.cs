@@ -20,6 +20,7 @@ foreach (var provider in providers)
         continue;
     }
     await using var rig = await LoadRig.Start(provider);
+    await rig.WarmUp();
     var baseline = await rig.Baseline(rate, seconds: Math.Min(10, seconds));
     var loadBefore = LoadAverage();
     var clock = Stopwatch.StartNew();

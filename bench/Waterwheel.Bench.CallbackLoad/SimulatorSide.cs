@@ -106,17 +106,17 @@ internal sealed class WelcomeClock
     }
 }
 
+/// <summary>Time the simulated WeCom itself spent on each API: what of the server's WeCom calls is not the server's doing.</summary>
 internal static class ApiTimes
 {
-    public static readonly ConcurrentDictionary<string, ConcurrentBag<double>> All = new();
+    private static readonly ConcurrentDictionary<string, ConcurrentBag<double>> All = new();
+
     public static void Add(string path, double ms) => All.GetOrAdd(path, _ => []).Add(ms);
+
     public static void Print()
     {
-        foreach (var (path, bag) in All)
-        {
-            var v = bag.Order().ToArray();
-            System.Console.WriteLine($"SIM {path} n={v.Length} avg={v.Average():F2} p50={v[v.Length / 2]:F2} p99={v[(int)(v.Length * 0.99)]:F2}");
-        }
+        foreach (var (path, bag) in All.Where(a => a.Value.Count > 1).OrderBy(a => a.Key, StringComparer.Ordinal))
+            System.Console.WriteLine($"simulator {path,-45} n {bag.Count,6}   p50 {Percentiles.Of([.. bag], 50),6:F2} ms   p99 {Percentiles.Of([.. bag], 99),6:F2} ms");
         All.Clear();
     }
 }

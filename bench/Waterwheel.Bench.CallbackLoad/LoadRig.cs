@@ -1,27 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Waterwheel.Platform.Tenancy;
 using Waterwheel.Testing;
-using Waterwheel.WeCom.Data;
-using Waterwheel.WeCom.Simulator;
-using Waterwheel.WeCom.Simulator.Crowd;
 using Waterwheel.WeCom.Simulator.State;
 
 namespace Waterwheel.Bench.CallbackLoad;
 
 /// <summary>
-/// The server on Kestrel (real loopback sockets) with its WeCom client routed to an in-process simulator; the
-/// simulator's crowd pushes callbacks to the server's real URL.
+/// Two processes on the same machine: this one runs the simulated WeCom, its crowd and the load generator; the child
+/// runs the server. Latencies are taken here, CPU of both is read from the OS, so the server's figures are the server's.
 /// </summary>
 internal sealed class LoadRig : IAsyncDisposable
 {
@@ -31,88 +20,86 @@ internal sealed class LoadRig : IAsyncDisposable
     private const string AesKey = "Bq9yX8wV7uT6sR5qP4oN3mL2kJ1iH0gF9eD8cB7aA6c";
     private const int Guides = 50;
 
-    private WebApplication _simulator = null!;
-    private WaterwheelApp _app = null!;
+    private SimulatorSide _simulator = null!;
+    private ServerChild _server = null!;
     private HttpClient _http = null!;
-    private Guid _tenant;
-
-    private SimulatorState State => _simulator.Services.GetRequiredService<SimulatorState>();
-    private SimulatedCrowd Crowd => _simulator.Services.GetRequiredService<SimulatedCrowd>();
 
     public static async Task<LoadRig> Start(string provider)
     {
         var rig = new LoadRig();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
-        builder.Services.AddWeComSimulator().ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxConnectionsPerServer = 256 });
-        rig._simulator = builder.Build();
-        rig._simulator.MapWeComSimulator();
-        await rig._simulator.StartAsync();
-
-        rig._app = new WaterwheelApp(await TestDatabase.Create(provider),
-            new Dictionary<string, string?> { ["Waterwheel:WeCom:BaseAddress"] = "http://localhost/" },
-            services => services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => rig._simulator.GetTestServer().CreateHandler())));
-        rig._app.UseKestrel(0);
-        rig._app.StartServer();
-        var address = rig._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1");
-        rig._app.ClientOptions.BaseAddress = new Uri(address);
-        rig._http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(address) };
-        await rig.Connect(address);
+        rig._simulator = await SimulatorSide.Start();
+        rig._server = await ServerChild.Start(provider, rig._simulator.Address);
+        rig._http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(rig._server.Address) };
+        await rig.Connect();
         return rig;
     }
 
-    private async Task Connect(string address)
+    private async Task Connect()
     {
-        using var admin = await _app.SignedIn(WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
-        _tenant = (await admin.GetFromJsonAsync<JsonElement>("/api/platform/me")).GetProperty("tenantId").GetGuid();
-        var corp = State.AddCorp(CorpId, Secret);
-        lock (State.Sync)
+        (await _http.PostAsJsonAsync("/api/session", new { userName = WaterwheelApp.AdminUser, password = WaterwheelApp.AdminPassword })).EnsureSuccessStatusCode();
+        var tenant = (await _http.GetFromJsonAsync<JsonElement>("/api/platform/me")).GetProperty("tenantId").GetGuid();
+        var state = _simulator.State;
+        var corp = state.AddCorp(CorpId, Secret);
+        lock (state.Sync)
         {
             for (var i = 0; i < Guides; i++) corp.AddStaff($"guide{i:D3}", $"导购{i}", 1);
-            corp.Callback = new SimCallbackConfig(new Uri(new Uri(address), $"/wecom/callback/{_tenant:N}"), Token, AesKey);
+            corp.Callback = new SimCallbackConfig(new Uri(new Uri(_server.Address), $"/wecom/callback/{tenant:N}"), Token, AesKey);
         }
-        (await admin.PutAsJsonAsync("/api/wecom/connection",
+        (await _http.PutAsJsonAsync("/api/wecom/connection",
             new { corpId = CorpId, secret = Secret, callbackToken = Token, encodingAesKey = AesKey, welcomeText = "欢迎！" })).EnsureSuccessStatusCode();
     }
 
-    /// <summary>Bare HTTP round trips to /healthz at the same rate: what loopback HTTP costs on this machine right now.</summary>
+    /// <summary>Bare HTTP round trips to /healthz at the same rate: what loopback HTTP between the two processes costs right now.</summary>
     public async Task<IReadOnlyList<double>> Baseline(int rate, int seconds)
     {
         var latencies = new ConcurrentBag<double>();
         await Steady(rate, seconds, async _ =>
         {
-            var watch = Stopwatch.StartNew();
+            var started = Stopwatch.GetTimestamp();
             using var response = await _http.GetAsync("/healthz");
-            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         });
         return [.. latencies];
     }
 
+    /// <summary>
+    /// A few seconds of adds at a gentle rate, waited out: the server JIT-compiles its callback and handling paths and
+    /// fills its pools here, so the measured run sees the steady state a long-running server is in.
+    /// </summary>
+    public async Task WarmUp()
+    {
+        var added = new ConcurrentBag<string>();
+        await Steady(50, 5, async i => added.Add((await _simulator.Crowd.AddStaff(CorpId, $"guide{i % Guides:D3}")).ExternalUserid));
+        await WaitForWelcomes([.. added], TimeSpan.FromSeconds(30));
+    }
+
     public async Task<RunResult> Run(int rate, int seconds)
     {
-        var answers = new ConcurrentBag<double>();
-        var addedAt = new ConcurrentDictionary<string, DateTime>();
+        var pushes = new ConcurrentBag<double>();
+        var addedAt = new ConcurrentDictionary<string, long>();
         var answered = 0;
+        _simulator.Posts.Reset();
+        var (serverCpu, ownCpu, log) = (_server.Cpu, Process.GetCurrentProcess().TotalProcessorTime, _server.LogLines);
         var started = Stopwatch.StartNew();
         var adds = await Steady(rate, seconds, async i =>
         {
-            var at = TimeProvider.System.GetUtcNow().UtcDateTime;
-            var watch = Stopwatch.StartNew();
-            var outcome = await Crowd.AddStaff(CorpId, $"guide{i % Guides:D3}");
-            // The push's round trip: how long the server took to verify, decrypt, store and answer.
-            answers.Add(watch.Elapsed.TotalMilliseconds);
+            var at = Stopwatch.GetTimestamp();
+            var outcome = await _simulator.Crowd.AddStaff(CorpId, $"guide{i % Guides:D3}");
+            // The whole push as WeCom would see it: sealing the event, every try, waiting for the answers.
+            pushes.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
             addedAt[outcome.ExternalUserid] = at;
             if (outcome.Delivery?.Delivered == true) Interlocked.Increment(ref answered);
         });
         var achieved = adds / started.Elapsed.TotalSeconds;
+        var cpu = new CpuUse(_server.Cpu - serverCpu, Process.GetCurrentProcess().TotalProcessorTime - ownCpu, started.Elapsed);
 
-        var welcomed = await WaitForWelcomes(addedAt.Keys.ToHashSet(), TimeSpan.FromSeconds(60));
-        var welcomeMs = welcomed.Where(w => addedAt.ContainsKey(w.Key)).Select(w => (w.Value - addedAt[w.Key]).TotalMilliseconds).ToList();
+        var welcomed = await WaitForWelcomes(addedAt.Keys, TimeSpan.FromSeconds(60));
+        var welcomeMs = welcomed.Where(w => addedAt.ContainsKey(w.Key))
+            .Select(w => Stopwatch.GetElapsedTime(addedAt[w.Key], w.Value).TotalMilliseconds).ToList();
         int duplicates;
-        lock (State.Sync) duplicates = State.Corp(CorpId).Delivered.GroupBy(d => d.ExternalUserid).Count(g => g.Count() > 1);
-        return new RunResult(adds, answered, [.. answers], welcomeMs, addedAt.Count - welcomed.Count, duplicates, achieved);
+        lock (_simulator.State.Sync) duplicates = _simulator.State.Corp(CorpId).Delivered.GroupBy(d => d.ExternalUserid).Count(g => g.Count() > 1);
+        return new RunResult(adds, answered, [.. _simulator.Posts.Ms], [.. pushes], welcomeMs, addedAt.Keys.Count(k => !welcomed.ContainsKey(k)),
+            duplicates, achieved, cpu, _server.LogLines - log, _server.LogFile);
     }
 
     /// <summary>Starts one action every 1/rate seconds, without waiting for the previous ones: a steady arrival rate.</summary>
@@ -133,18 +120,14 @@ internal sealed class LoadRig : IAsyncDisposable
         return total;
     }
 
-    private async Task<Dictionary<string, DateTime>> WaitForWelcomes(HashSet<string> customers, TimeSpan grace)
+    private async Task<Dictionary<string, long>> WaitForWelcomes(ICollection<string> customers, TimeSpan grace)
     {
         var deadline = Stopwatch.StartNew();
-        Dictionary<string, DateTime> sent = [];
-        while (deadline.Elapsed < grace)
+        var sent = _simulator.Welcomes.Snapshot(_simulator.State);
+        while (deadline.Elapsed < grace && !customers.All(sent.ContainsKey))
         {
-            await using var scope = _app.Services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ActorContext>().UseSystem(_tenant);
-            sent = await scope.ServiceProvider.GetRequiredService<WeComDbContext>().Relations.AsNoTracking()
-                .Where(r => r.WelcomeSentAt != null).ToDictionaryAsync(r => r.ExternalUserId, r => r.WelcomeSentAt!.Value);
-            if (customers.All(sent.ContainsKey)) break;
-            await Task.Delay(500);
+            await Task.Delay(200);
+            sent = _simulator.Welcomes.Snapshot(_simulator.State);
         }
         return sent;
     }
@@ -152,7 +135,7 @@ internal sealed class LoadRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
         if (_simulator is not null) await _simulator.DisposeAsync();
     }
 }

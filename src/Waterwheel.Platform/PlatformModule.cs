@@ -48,6 +48,7 @@ public static class PlatformModule
         services.AddScoped<IOrganisationDirectory, Organisation.OrganisationDirectory>();
         services.Configure<InboxOptions>(configuration.GetSection(InboxOptions.Section));
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxWriter>();
         services.AddScoped<IInbox, Inbox>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());

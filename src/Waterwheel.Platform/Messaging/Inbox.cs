@@ -5,32 +5,28 @@ public enum InboxAcceptance { Accepted, Duplicate }
 /// <summary>The door for incoming messages: store first, answer the sender, process later.</summary>
 public interface IInbox
 {
+    /// <summary>Completes once the message is durably stored (Accepted) or found stored already (Duplicate).</summary>
     Task<InboxAcceptance> AcceptAsync(string source, string dedupeKey, Guid? tenantId, string payload, CancellationToken ct, string? partition = null);
 }
 
-internal sealed class Inbox(PlatformDbContext db, TimeProvider time, InboxSignal signal) : IInbox
+internal sealed class Inbox(InboxWriter writer, TimeProvider time) : IInbox
 {
-    public async Task<InboxAcceptance> AcceptAsync(string source, string dedupeKey, Guid? tenantId, string payload, CancellationToken ct, string? partition = null)
+    public Task<InboxAcceptance> AcceptAsync(string source, string dedupeKey, Guid? tenantId, string payload, CancellationToken ct, string? partition = null)
     {
-        if (await IsStored(source, dedupeKey, ct)) return InboxAcceptance.Duplicate;
+        // The column limits, checked here so that a bad message fails alone with a clear error and stores nothing.
+        Limit(nameof(source), source, 60);
+        Limit(nameof(dedupeKey), dedupeKey, 200);
+        if (partition is not null) Limit(nameof(partition), partition, 100);
+        ArgumentNullException.ThrowIfNull(payload);
         var now = time.GetUtcNow().UtcDateTime;
         var message = new InboxMessage { Source = source, DedupeKey = dedupeKey, TenantId = tenantId, Payload = payload, Partition = partition, ReceivedAt = now, DueAt = now };
-        db.Inbox.Add(message);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two deliveries of the same message raced past the check: the unique index kept one.
-            db.Entry(message).State = EntityState.Detached;
-            if (await IsStored(source, dedupeKey, ct)) return InboxAcceptance.Duplicate;
-            throw;
-        }
-        signal.Notify();
-        return InboxAcceptance.Accepted;
+        // A sender that hangs up stops waiting; its message may still be stored, and its retry then dedupes.
+        return writer.Write(message).WaitAsync(ct);
     }
 
-    private Task<bool> IsStored(string source, string dedupeKey, CancellationToken ct) =>
-        db.Inbox.AsNoTracking().AnyAsync(m => m.Source == source && m.DedupeKey == dedupeKey, ct);
+    private static void Limit(string name, string value, int max)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value, name);
+        if (value.Length > max) throw new ArgumentException($"The inbox {name} is {value.Length} characters; at most {max} fit.", name);
+    }
 }

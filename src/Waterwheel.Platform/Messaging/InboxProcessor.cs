@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -44,34 +45,54 @@ internal sealed class InboxProcessor(
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             claimed = await InboxClaims.Claim(db, _owner, time.GetUtcNow().UtcDateTime, _options.Lease, _options.BatchSize, ct);
         }
+        if (claimed.Count == 0) return 0;
         // One customer's events stay in order; different customers proceed side by side.
         var partitions = claimed.GroupBy(m => m.Partition ?? m.Id.ToString()).ToList();
+        var handled = new ConcurrentBag<Guid>();
         await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = ct },
             async (partition, token) =>
             {
-                foreach (var message in partition) await HandleOne(message, token);
+                foreach (var message in partition)
+                    if (await HandleOne(message, token)) handled.Add(message.Id);
             });
+        await Acknowledge(handled, ct);
         return claimed.Count;
     }
 
-    private async Task HandleOne(InboxMessage message, CancellationToken ct)
+    /// <summary>
+    /// Marks the round's handled messages done in one statement rather than one each: on SQLite every statement is a turn
+    /// at the single write lock. A crash before it repeats the round's work, which the idempotent handlers absorb.
+    /// </summary>
+    private async Task Acknowledge(ConcurrentBag<Guid> handled, CancellationToken ct)
+    {
+        if (handled.IsEmpty) return;
+        List<Guid> ids = [.. handled];
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await db.Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, time.GetUtcNow().UtcDateTime)
+                .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null), ct);
+    }
+
+    /// <summary>Runs the message's handler; true when it succeeded and the message awaits its acknowledgement.</summary>
+    private async Task<bool> HandleOne(InboxMessage message, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var handler = scope.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Source == message.Source);
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var mine = db.Inbox.Where(m => m.Id == message.Id && m.LeaseOwner == _owner);
+        // Only a failure writes here; success is acknowledged with the rest of the round.
+        IQueryable<InboxMessage> Mine() => scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Inbox
+            .Where(m => m.Id == message.Id && m.LeaseOwner == _owner);
         if (handler is null)
         {
-            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, time.GetUtcNow().UtcDateTime)
+            await Mine().ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, time.GetUtcNow().UtcDateTime)
                 .SetProperty(m => m.LastError, $"No handler for source '{message.Source}'."), ct);
-            return;
+            return false;
         }
         try
         {
             await handler.HandleAsync(new InboxEnvelope(message.Id, message.TenantId, message.Source, message.DedupeKey,
                 message.Payload, message.Attempts, message.ReceivedAt), ct);
-            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, time.GetUtcNow().UtcDateTime)
-                .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null), ct);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -79,11 +100,12 @@ internal sealed class InboxProcessor(
             var givingUp = message.Attempts >= _options.MaxAttempts;
             var error = $"{e.GetType().Name}: {e.Message}";
             log.LogWarning("Inbox message {Id} from {Source} failed (attempt {Attempt}): {Error}", message.Id, message.Source, message.Attempts, error);
-            await mine.ExecuteUpdateAsync(s => s
+            await Mine().ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.DueAt, now + Backoff(message.Attempts))
                 .SetProperty(m => m.FailedAt, givingUp ? now : null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null)
                 .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), CancellationToken.None);
+            return false;
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Tests.Infrastructure;
@@ -32,6 +33,38 @@ public abstract class InboxTests<TProvider>(InboxFixture<TProvider> fixture) : I
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => fixture.Accept(key))));
         Assert.Equal(1, outcomes.Count(o => o == InboxAcceptance.Accepted));
         Assert.Equal(7, outcomes.Count(o => o == InboxAcceptance.Duplicate));
+    }
+
+    [Fact]
+    public async Task A_burst_of_deliveries_and_their_retries_is_stored_once_each_and_every_sender_answered()
+    {
+        // Sent all at once, they reach the group-committing writer together: one statement holds many of them, and a
+        // retry lands in the same batch as its original, in a later one, or after it was stored.
+        var keys = Enumerable.Range(0, 150).Select(_ => Key()).ToList();
+        var deliveries = keys.Concat(keys).Concat(keys.Take(50)).Select(k => Task.Run(() => fixture.Accept(k, "payload of " + k)));
+        var outcomes = await Task.WhenAll(deliveries);
+
+        Assert.Equal(150, outcomes.Count(o => o == InboxAcceptance.Accepted));
+        Assert.Equal(200, outcomes.Count(o => o == InboxAcceptance.Duplicate));
+        while (await fixture.RunOnce() > 0) { }
+        Assert.All(keys, k => Assert.Equal(1, fixture.Handler.Seen(k)));
+        var stored = await fixture.Stored(keys[^1]);
+        Assert.Equal("payload of " + keys[^1], stored.Payload);
+        Assert.NotNull(stored.ProcessedAt);
+    }
+
+    [Fact]
+    public async Task A_message_that_does_not_fit_is_refused_and_stores_nothing()
+    {
+        var tooLong = Key() + new string('x', 200);
+        var fine = Key();
+        var refused = Task.Run(() => fixture.Accept(tooLong));
+        var accepted = Task.Run(() => fixture.Accept(fine));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => refused);
+        Assert.Contains("dedupeKey", error.Message);
+        Assert.Equal(InboxAcceptance.Accepted, await accepted);
+        Assert.Equal(0, await fixture.App.InScope(sp => sp.GetRequiredService<Data.PlatformDbContext>().Inbox.CountAsync(m => m.DedupeKey == tooLong)));
     }
 
     [Fact]

@@ -1,0 +1,106 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Waterwheel.Platform.Messaging;
+
+/// <summary>
+/// Group commit for the inbox. Concurrent accepts queue here and one writer stores whatever has gathered in a single
+/// INSERT, then answers each of them: at hundreds of callbacks a second that is a few dozen commits instead of hundreds,
+/// and on SQLite no request queues on another's write lock. A caller's task completes only after the statement holding
+/// its row committed, so an answered callback is durable; if the statement fails every caller in it sees the error.
+/// </summary>
+internal sealed class InboxWriter : IDisposable
+{
+    /// <summary>Enough to drain a burst in one statement, small enough to stay far below the providers' parameter limits.</summary>
+    private const int MaxBatch = 100;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly InboxSignal _signal;
+    private readonly ILogger<InboxWriter> _log;
+    private readonly Task _loop;
+
+    public InboxWriter(IServiceScopeFactory scopes, InboxSignal signal, ILogger<InboxWriter> log)
+    {
+        (_scopes, _signal, _log) = (scopes, signal, log);
+        _loop = Task.Run(Run);
+    }
+
+    public Task<InboxAcceptance> Write(InboxMessage message)
+    {
+        var pending = new Pending(message);
+        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(InboxWriter), "The inbox is shutting down.");
+        return pending.Done.Task;
+    }
+
+    private async Task Run()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+            try
+            {
+                await Store(batch);
+            }
+            catch (Exception e) when (batch.Count > 1)
+            {
+                // One bad row must not fail its neighbours: store them one by one, so only it sees the error.
+                _log.LogWarning("Storing {Count} inbox messages together failed ({Error}); storing them one by one", batch.Count, e.Message);
+                foreach (var one in batch) await StoreAlone(one);
+            }
+            catch (Exception e)
+            {
+                batch[0].Done.TrySetException(e);
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task StoreAlone(Pending one)
+    {
+        try
+        {
+            await Store([one]);
+        }
+        catch (Exception e)
+        {
+            one.Done.TrySetException(e);
+        }
+    }
+
+    private async Task Store(List<Pending> batch)
+    {
+        // A retry racing its original within one batch: the first goes to the database, the rest are duplicates either way.
+        var firsts = new List<Pending>(batch.Count);
+        var later = new List<Pending>();
+        var keys = new HashSet<(string, string)>();
+        foreach (var p in batch) (keys.Add((p.Message.Source, p.Message.DedupeKey)) ? firsts : later).Add(p);
+
+        HashSet<Guid> inserted;
+        await using (var scope = _scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            inserted = await InboxInserts.Insert(db, firsts.ConvertAll(p => p.Message), CancellationToken.None);
+        }
+        if (inserted.Count > 0) _signal.Notify();
+        foreach (var p in firsts) p.Done.TrySetResult(inserted.Contains(p.Message.Id) ? InboxAcceptance.Accepted : InboxAcceptance.Duplicate);
+        foreach (var p in later) p.Done.TrySetResult(InboxAcceptance.Duplicate);
+    }
+
+    /// <summary>Stops taking messages; those already queued are still stored.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _loop.Wait(TimeSpan.FromSeconds(10));
+    }
+
+    private sealed class Pending(InboxMessage message)
+    {
+        public InboxMessage Message { get; } = message;
+
+        // Callers continue on the thread pool, not on the writer's loop, which goes straight back to the queue.
+        public TaskCompletionSource<InboxAcceptance> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -14,7 +14,7 @@ internal sealed class Inbox(InboxWriter writer, TimeProvider time) : IInbox
     public Task<InboxAcceptance> AcceptAsync(string source, string dedupeKey, Guid? tenantId, string payload, CancellationToken ct, string? partition = null)
     {
         // The column limits, checked here so that a bad message fails alone with a clear error and stores nothing.
-        Limit(nameof(source), source, 60);
+        Limit(nameof(source), source, InboxMessageConfiguration.SourceLength);
         Limit(nameof(dedupeKey), dedupeKey, 200);
         if (partition is not null) Limit(nameof(partition), partition, 100);
         ArgumentNullException.ThrowIfNull(payload);

@@ -28,10 +28,10 @@ internal sealed class ListGroupMembers(WeComDbContext db)
         if (query.Type is { } type) rows = rows.Where(x => x.m.Type == type);
         var ordered = (query.Sort?.ToLowerInvariant(), query.Descending) switch
         {
-            ("name", false) => rows.OrderBy(x => x.Name).ThenBy(x => x.m.Id),
-            ("name", true) => rows.OrderByDescending(x => x.Name).ThenBy(x => x.m.Id),
-            ("joinedat", true) => rows.OrderByDescending(x => x.m.JoinedAt).ThenBy(x => x.m.Id),
-            _ => rows.OrderBy(x => x.m.JoinedAt).ThenBy(x => x.m.Id),
+            ("name", false) => rows.OrderBy(x => x.Name).ThenBy(x => x.m.MemberId),
+            ("name", true) => rows.OrderByDescending(x => x.Name).ThenBy(x => x.m.MemberId),
+            ("joinedat", true) => rows.OrderByDescending(x => x.m.JoinedAt).ThenBy(x => x.m.MemberId),
+            _ => rows.OrderBy(x => x.m.JoinedAt).ThenBy(x => x.m.MemberId),
         };
         return await ordered.ToPage(page => page.Select(x => new GroupMemberDto(x.m.MemberId, x.Name, x.m.Type, x.m.JoinedAt, x.m.JoinScene,
             x.m.InvitorUserId, x.m.State, x.m.LeftAt, x.m.QuitScene)), query, ct);

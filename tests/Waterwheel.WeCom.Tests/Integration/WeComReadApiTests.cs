@@ -64,13 +64,15 @@ public abstract class WeComReadApiTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_groups_members_list_with_names_and_an_unknown_group_is_not_found()
+    public async Task A_groups_members_list_with_names_and_a_customers_groups_can_be_found()
     {
-        var members = Items(await Get($"/api/wecom/groups/{_group}/members"));
+        var members = Items(await Get($"/api/wecom/group-members?chatId={_group}"));
         Assert.Equal([("guide.li", "李娜", "Staff"), (_chen, "陈静", "Customer")],
             members.Select(m => (m.GetProperty("memberId").GetString(), m.GetProperty("name").GetString(), m.GetProperty("type").GetString())));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _host.Admin.GetAsync("/api/wecom/groups/wr_nosuchgroup/members")).StatusCode);
+        var groups = Items(await Get($"/api/wecom/group-members?q=陈静&current=true"));
+        Assert.Equal("门店福利群", Assert.Single(groups).GetProperty("groupName").GetString());
+        Assert.Equal(0, (await Get("/api/wecom/group-members?chatId=wr_nosuchgroup")).GetProperty("total").GetInt32());
     }
 
     [Fact]

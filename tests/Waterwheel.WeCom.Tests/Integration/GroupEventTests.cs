@@ -182,6 +182,38 @@ public abstract class GroupEventTests(string provider) : IAsyncLifetime
         Assert.Equal(GroupStatus.Dismissed, (await Group(chatId))!.Status);
     }
 
+    [Fact]
+    public async Task A_staff_member_joining_is_recorded_as_staff()
+    {
+        var added = await _host.Simulator.Crowd.AddStaff(AppWithSimulator.CorpId, "guide.wang");
+        await _host.Eventually(db => db.Relations.AnyAsync(r => r.StaffUserId == "guide.wang"), found => found);
+        var chatId = await CreatedGroup();
+
+        await Joined(chatId, "guide.wang");
+        await Joined(chatId, added.ExternalUserid);
+
+        Assert.Equal(GroupMemberType.Staff, (await Member(chatId, "guide.wang"))!.Type);
+        Assert.Equal(GroupMemberType.Customer, (await Member(chatId, added.ExternalUserid))!.Type);
+    }
+
+    [Fact]
+    public async Task Dismissing_a_group_we_never_saw_stores_it_as_dismissed_and_a_late_create_does_not_revive_it()
+    {
+        var created = await _host.Simulator.Crowd.StaffCreatesGroup(AppWithSimulator.CorpId, "guide.li", "临时群");
+        var chatId = created.ExternalUserid;
+        var dismissed = await _host.Simulator.Crowd.OwnerDismissesGroup(AppWithSimulator.CorpId, chatId);
+        await _host.Eventually(_ => Group(chatId), g => g?.Status == GroupStatus.Dismissed);
+
+        // Handled in the other order: the dismiss first, then the create whose read finds nothing.
+        await _host.Read(async db => await db.Groups.Where(g => g.ChatId == chatId).ExecuteDeleteAsync());
+        await Handle(dismissed.EventXml);
+        await Handle(created.EventXml);
+
+        var group = (await Group(chatId))!;
+        Assert.Equal(GroupStatus.Dismissed, group.Status);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(WeComEventParser.Parse(dismissed.EventXml).Value!.Header.CreateTime).UtcDateTime, group.CreatedAt);
+    }
+
     private Task<int> InboxCount() => _host.App.InScope(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>().Inbox.CountAsync());
 }
 

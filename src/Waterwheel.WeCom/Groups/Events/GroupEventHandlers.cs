@@ -22,8 +22,13 @@ internal sealed class GroupDismissedHandler(WeComDbContext db, GroupRefresh refr
         var group = await refresh.Find(dismissed.ChatId, ct);
         if (group is null)
         {
+            // Its creation time is unknown; the event's time at least sorts it among the groups of its day.
             var now = time.GetUtcNow().UtcDateTime;
-            db.Groups.Add(new CustomerGroup { TenantId = corp.TenantId, ChatId = dismissed.ChatId, Status = GroupStatus.Dismissed, EndedAt = now, UpdatedAt = now });
+            db.Groups.Add(new CustomerGroup
+            {
+                TenantId = corp.TenantId, ChatId = dismissed.ChatId, Status = GroupStatus.Dismissed, EndedAt = now, UpdatedAt = now,
+                CreatedAt = DateTimeOffset.FromUnixTimeSeconds(dismissed.Header.CreateTime).UtcDateTime,
+            });
         }
         else
         {

@@ -26,5 +26,4 @@ internal sealed class GroupMembership
 
     /// <summary>0 left on their own, 1 removed.</summary>
     public int? QuitScene { get; set; }
-    public bool Active => LeftAt is null;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Waterwheel on a fresh machine: installs what the tests need (as root, from Debian),
-# starts a throwaway PostgreSQL cluster on a free loopback port, runs all test projects, stops the cluster.
+# starts a throwaway PostgreSQL cluster and Redis on free loopback ports, runs all test projects, stops them.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +11,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing: ${missing[*]}. Run ./test.sh as root once, or: sudo apt-get install -y ${missing[*]}" >&2
@@ -32,8 +33,14 @@ if [ "$(id -u)" -eq 0 ]; then
   chown postgres "$PGDIR"
 fi
 PGUSER_NAME=$( [ "$(id -u)" -eq 0 ] && echo postgres || id -un )
-stop_pg() { as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"; }
-trap stop_pg EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+REDISPORT=$(free_port)
+stop_services() {
+  redis-cli -p "$REDISPORT" shutdown nosave >/dev/null 2>&1 || true
+  as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PGDIR"
+}
+trap stop_services EXIT
 
 log "Starting PostgreSQL on 127.0.0.1:$PGPORT"
 as_pg "$PGBIN/initdb" -D "$PGDIR/data" -A trust -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log" 2>&1 || { cat "$PGDIR/initdb.log"; exit 1; }
@@ -41,6 +48,12 @@ as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
   -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
 # Generous timeouts: on a 2-core machine a busy test run can keep the server from accepting for a while.
 export WATERWHEEL_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=$PGUSER_NAME;Database=postgres;Pooling=true;Maximum Pool Size=20;Timeout=60;Command Timeout=120"
+
+# A throwaway Redis, for the tests of what several app nodes share (WeCom access tokens).
+log "Starting Redis on 127.0.0.1:$REDISPORT"
+redis-server --port "$REDISPORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --logfile "$PGDIR/redis.log" --dir "$PGDIR"
+for _ in $(seq 50); do redis-cli -p "$REDISPORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+export WATERWHEEL_TEST_REDIS="127.0.0.1:$REDISPORT"
 
 log "Building"
 dotnet build Waterwheel.slnx -c Release -nologo -clp:ErrorsOnly

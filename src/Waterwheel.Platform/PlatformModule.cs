@@ -7,6 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Waterwheel.Platform.Access;
 using Waterwheel.Platform.ApiKeys;
 using Waterwheel.Platform.Audit;
+using Waterwheel.Platform.Caching;
 using Waterwheel.Platform.Demo;
 using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Pii;
@@ -27,6 +28,7 @@ public static class PlatformModule
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorContext>();
+        services.AddSharedCache(configuration);
         services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(configuration, PlatformDbContext.Schema);
 
         var pii = configuration.GetSection(PiiOptions.Section).Get<PiiOptions>() ?? new PiiOptions();

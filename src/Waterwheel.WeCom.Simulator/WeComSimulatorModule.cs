@@ -40,6 +40,11 @@ public static class WeComSimulatorModule
         MassMessageApi.Map(routes);
         TransferApi.Map(routes);
         JoinWayApi.Map(routes);
+        ResignedTransferApi.Map(routes);
+        GroupTransferApi.Map(routes);
+        GroupWelcomeTemplateApi.Map(routes);
+        MediaApi.Map(routes);
+        MomentApi.Map(routes);
         return routes;
     }
 

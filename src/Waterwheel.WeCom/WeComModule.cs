@@ -33,6 +33,8 @@ public static class WeComModule
         services.AddWeComEventHandler<ExternalContactEdited, Contacts.Events.ContactEditedHandler>();
         services.AddWeComEventHandler<ExternalContactDeletedByStaff, Contacts.Events.StaffRemovedCustomerHandler>();
         services.AddWeComEventHandler<FollowUserDeleted, Contacts.Events.CustomerRemovedStaffHandler>();
+        services.AddWeComEventHandler<TransferFailed, Contacts.Events.TransferFailedHandler>();
+        services.AddOutboxRelay<WeComDbContext>();
         services.AddWeComEventHandler<ExternalChatCreated, Groups.Events.GroupCreatedHandler>();
         services.AddWeComEventHandler<ExternalChatUpdated, Groups.Events.GroupUpdatedHandler>();
         services.AddWeComEventHandler<ExternalChatDismissed, Groups.Events.GroupDismissedHandler>();
@@ -64,6 +66,8 @@ public static class WeComModule
         Contacts.ListRelations.Map(api);
         Sync.StartCustomerSync.Map(api);
         Sync.ListSyncRuns.Map(api);
+        Alerts.ListRelationAlerts.Map(api);
+        Alerts.HandleRelationAlert.Map(api);
         Groups.ListGroups.Map(api);
         Groups.ListGroupMembers.Map(api);
         Tags.ListCorpTags.Map(api);

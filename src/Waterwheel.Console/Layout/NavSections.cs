@@ -25,7 +25,10 @@ public static class NavSections
         ]),
         new("Spread", MudBlazor.Icons.Material.Filled.Share, []),
         new("Convert", MudBlazor.Icons.Material.Filled.ShoppingCart, []),
-        new("Retain", MudBlazor.Icons.Material.Filled.Loyalty, []),
+        new("Retain", MudBlazor.Icons.Material.Filled.Loyalty,
+        [
+            new("Relation alerts", "/retain/alerts", MudBlazor.Icons.Material.Filled.NotificationImportant, Platform.Contracts.Permissions.CustomersRead),
+        ]),
         new("Insights", MudBlazor.Icons.Material.Filled.Insights, []),
         new("Settings", MudBlazor.Icons.Material.Filled.Settings,
         [

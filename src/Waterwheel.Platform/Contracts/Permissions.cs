@@ -15,11 +15,12 @@ public static class Permissions
     public const string PiiReveal = "pii.reveal";
     public const string WeComManage = "wecom.manage";
     public const string CustomersRead = "customers.read";
+    public const string CustomersWrite = "customers.write";
 
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, OrgWrite, StoresWrite, StaffRead, StaffWrite, AccountsManage, ApiKeysManage, AuditRead, AuditExport, PiiReveal,
-        WeComManage, CustomersRead,
+        WeComManage, CustomersRead, CustomersWrite,
     ];
 
     private static readonly string[] ReadOnly = [OrgRead, StaffRead];
@@ -29,7 +30,7 @@ public static class Permissions
     {
         [StaffRole.HqAdmin] = All.ToHashSet(),
         // Customers are visible to head office only until customer views filter by dealer, store and guide.
-        [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, CustomersRead]),
+        [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, CustomersRead, CustomersWrite]),
         [StaffRole.Analyst] = new HashSet<string>([.. ReadOnly, AuditRead, AuditExport, CustomersRead]),
         [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal]),
         [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal]),

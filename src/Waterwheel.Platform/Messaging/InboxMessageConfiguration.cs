@@ -4,10 +4,12 @@ namespace Waterwheel.Platform.Messaging;
 
 internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
 {
+    public const int SourceLength = 60;
+
     public void Configure(EntityTypeBuilder<InboxMessage> b)
     {
         b.ToTable("inbox");
-        b.Property(m => m.Source).HasMaxLength(60);
+        b.Property(m => m.Source).HasMaxLength(SourceLength);
         b.Property(m => m.DedupeKey).HasMaxLength(200);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.Property(m => m.LeaseOwner).HasMaxLength(100);

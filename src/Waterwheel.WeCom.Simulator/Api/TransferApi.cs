@@ -11,6 +11,7 @@ internal static class TransferApi
 {
     public static readonly TimeSpan TakeoverDelay = TimeSpan.FromHours(24);
     public const int TooFrequent = 40128;
+    public const int AlreadyTransferring = 40129;
 
     public static void Map(IEndpointRouteBuilder routes)
     {
@@ -19,7 +20,9 @@ internal static class TransferApi
             Settle(corp, r.Instant);
             var (handover, takeover) = (r.Str("handover_userid") ?? "", r.Str("takeover_userid") ?? "");
             var customers = r.Strings("external_userid") ?? [];
-            if (!corp.Staff.ContainsKey(handover) || !corp.Staff.ContainsKey(takeover)) return SimJson.Error(60111);
+            // A member who left is gone from the address book; their customers go through resigned/transfer_customer.
+            if (corp.Staff.GetValueOrDefault(handover) is not { IsActive: true } || corp.Staff.GetValueOrDefault(takeover) is not { IsActive: true })
+                return SimJson.Error(60111);
             if (handover == takeover || customers.Count is 0 or > 100 || (r.Str("transfer_success_msg")?.Length ?? 0) > 200)
                 return SimJson.Error(SimErrors.InvalidParameter);
 
@@ -30,7 +33,7 @@ internal static class TransferApi
         routes.Post("externalcontact/transfer_result", (corp, r) =>
         {
             Settle(corp, r.Instant);
-            var rows = corp.Transfers.Where(t => t.Handover == r.Str("handover_userid") && t.Takeover == r.Str("takeover_userid")).ToList();
+            var rows = corp.Transfers.Where(t => !t.Resigned && t.Handover == r.Str("handover_userid") && t.Takeover == r.Str("takeover_userid")).ToList();
             if (!SimPaging.TryPage(rows, r.Str("cursor"), 1000, out var page, out var next)) return SimJson.Error(SimErrors.InvalidParameter);
             return SimJson.Ok(new()
             {
@@ -43,12 +46,17 @@ internal static class TransferApi
         });
     }
 
-    private static int Start(SimCorp corp, string handover, string takeover, string customer, DateTimeOffset now)
+    /// <summary>
+    /// Starts one customer's transfer and answers its errcode. Only on-job transfers count towards (and are held to)
+    /// the 2-in-90-days limit: whether it applies to resigned members' customers is not confirmed.
+    /// </summary>
+    public static int Start(SimCorp corp, string handover, string takeover, string customer, DateTimeOffset now, bool resigned = false)
     {
         if (corp.Follow(handover, customer) is null) return 84061;
-        if (corp.Transfers.Any(t => t.ExternalUserid == customer && t.Handover == handover && t.Status == 2)) return TooFrequent;
-        if (corp.Transfers.Count(t => t.ExternalUserid == customer && now - t.StartedAt < TimeSpan.FromDays(90)) >= 2) return TooFrequent;
-        corp.Transfers.Add(new SimTransfer { Handover = handover, Takeover = takeover, ExternalUserid = customer, StartedAt = now });
+        if (corp.Transfers.Any(t => t.ExternalUserid == customer && t.Handover == handover && t.Status == 2)) return AlreadyTransferring;
+        if (!resigned && corp.Transfers.Count(t => !t.Resigned && t.ExternalUserid == customer && now - t.StartedAt < TimeSpan.FromDays(90)) >= 2)
+            return TooFrequent;
+        corp.Transfers.Add(new SimTransfer { Handover = handover, Takeover = takeover, ExternalUserid = customer, StartedAt = now, Resigned = resigned });
         return 0;
     }
 

@@ -20,6 +20,16 @@ public sealed class SimCorp(string corpId)
     public Dictionary<string, SimMassMessage> MassMessages { get; } = [];
     public List<SimTransfer> Transfers { get; } = [];
     public Dictionary<string, SimJoinWay> JoinWays { get; } = [];
+    public List<SimGroupTransfer> GroupTransfers { get; } = [];
+    public Dictionary<string, SimGroupWelcomeTemplate> GroupWelcomeTemplates { get; } = [];
+    public Dictionary<string, SimMedia> Media { get; } = [];
+    public Dictionary<string, SimMomentJob> MomentJobs { get; } = [];
+
+    /// <summary>How long an add_moment_task job runs before its result is ready.</summary>
+    public TimeSpan MomentJobDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Moment jobs that may run at once before add_moment_task answers 41078 (WeCom does not publish its number).</summary>
+    public int MomentJobsRunningLimit { get; set; } = 10;
 
     /// <summary>Mass messages a customer may receive per calendar month (default: as many as the month has days).</summary>
     public int? MassMessagesPerCustomerPerMonth { get; set; }
@@ -60,6 +70,18 @@ public sealed class SimCorp(string corpId)
         follow = new SimFollow { Userid = userid, ExternalUserid = externalUserid, CreateTime = createTime, AddWay = addWay, State = state };
         Follows.Add(follow);
         return follow;
+    }
+
+    /// <summary>
+    /// Test hook: the member leaves the corp. Their customers stay attached to them, unassigned, until a resigned
+    /// transfer; their groups await succession (status 1). WeCom reports this through the address-book callback,
+    /// not the 客户联系 one, so nothing is pushed.
+    /// </summary>
+    public void Resign(string userid, DateTimeOffset at)
+    {
+        var staff = Staff[userid];
+        (staff.Status, staff.CanFollow, staff.ResignedAt) = (5, false, at);
+        foreach (var group in Groups.Values.Where(g => g.Owner == userid)) group.Status = 1;
     }
 
     public SimTagGroup AddTagGroup(string name, long createTime, params string[] tags)

@@ -21,6 +21,10 @@ public sealed class SimStaff
     public bool CanFollow { get; set; } = true;
     /// <summary>A console-configured welcome message suppresses the WelcomeCode on add events, as in WeCom.</summary>
     public bool HasConsoleWelcome { get; set; }
+    /// <summary>When the member left the corp (<see cref="SimCorp.Resign"/>); their customers await succession.</summary>
+    public DateTimeOffset? ResignedAt { get; set; }
+
+    public bool IsActive => Status == 1 && ResignedAt is null;
 }
 
 public sealed class SimCustomer
@@ -96,8 +100,11 @@ public sealed class SimGroup
     public required string Owner { get; set; }
     public long CreateTime { get; init; }
     public string Notice { get; set; } = "";
+    /// <summary>0 normal, 1 owner left (awaiting succession), 2 succession running, 3 succession done.</summary>
     public int Status { get; set; }
     public List<SimGroupMember> Members { get; } = [];
+    /// <summary>When on-job transfers changed this group's owner (at most 2 in 90 days).</summary>
+    public List<DateTimeOffset> OnJobTransfers { get; } = [];
     public List<string> Admins { get; } = [];
     public int Version { get; set; } = 1;
     public string MemberVersion => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(

@@ -23,6 +23,7 @@ public static class WeComClientRegistration
         services.TryAddSingleton<AccessTokenCache>();
         services.TryAddSingleton<WeComRetryPolicy>();
         services.TryAddSingleton<WeComConcurrency>();
+        services.TryAddSingleton<WeComRateLimits>();
         return services.AddHttpClient<IWeComClient, WeComClient>((sp, http) =>
         {
             var baseAddress = sp.GetRequiredService<IOptions<WeComOptions>>().Value.BaseAddress.ToString();

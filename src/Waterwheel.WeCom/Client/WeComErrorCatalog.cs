@@ -6,7 +6,9 @@ namespace Waterwheel.WeCom.Client;
 /// </summary>
 internal static class WeComErrorCatalog
 {
-    private static readonly HashSet<int> Retryable = [-1, 45009, 45033, 41063, 41079, 41096];
+    // 41078 (too many moment jobs running) is not in spec §5's table, but like the busy codes it clears with time
+    // and a refused call had no effect.
+    private static readonly HashSet<int> Retryable = [-1, 45009, 45033, 41063, 41078, 41079, 41096];
     private static readonly HashSet<int> Token = [40014, 42001, 41001];
 
     private static readonly Dictionary<int, (WeComErrorKind Kind, string Hint)> Known = new()
@@ -30,6 +32,19 @@ internal static class WeComErrorCatalog
         [41091] = (WeComErrorKind.Data, "A group join code can name at most 5 chats."),
         [41093] = (WeComErrorKind.Data, "The mass message was already cancelled."),
         [41094] = (WeComErrorKind.Data, "A mass message can be reminded at most 3 times in 24 hours."),
+        [40097] = (WeComErrorKind.Data, "The handover member has not left the corp (or left over a year ago). Use on-job transfer for members still employed."),
+        [46004] = (WeComErrorKind.Data, "The new owner is not an active member of the corp. Pick a member who is still employed."),
+        [40004] = (WeComErrorKind.Data, "The file does not match its media_type: images must be JPG or PNG, videos MP4."),
+        [40005] = (WeComErrorKind.Data, "media_type must be image, video or file."),
+        [40006] = (WeComErrorKind.Data, "The file is empty or too small to be a real image, video or file."),
+        [44001] = (WeComErrorKind.Data, "The upload carried no file in the multipart field \"media\"."),
+        [45001] = (WeComErrorKind.Data, "The file is larger than WeCom accepts (images and videos 10 MB, files 20 MB). Compress it and upload again."),
+        [40007] = (WeComErrorKind.Data, "A media_id is unknown, of the wrong type, or older than 3 days. Upload the file again and use the new media_id."),
+        [41055] = (WeComErrorKind.Data, "The corp already has 100 group welcome templates. Delete unused ones under 客户联系 → 入群欢迎语 first."),
+        [41064] = (WeComErrorKind.Data, "An attachment is larger than WeCom allows."),
+        [41065] = (WeComErrorKind.Data, "The attachments break WeCom's rule: up to 9 images, or 1 video, or 1 link, never mixed."),
+        [41078] = (WeComErrorKind.Retryable, "Too many moment tasks are still being created for this corp. Wait until earlier ones finish, then try again."),
+        [40088] = (WeComErrorKind.Data, "The jobid is unknown to WeCom."),
         [81013] = (WeComErrorKind.Data, "The user, department or tag list is invalid."),
         [81017] = (WeComErrorKind.Data, "Too many members in the app's visible range to list groups without an owner filter; pass owner_filter."),
     };
@@ -49,6 +64,11 @@ internal static class WeComErrorCatalog
             : $"WeCom refused the call: {errmsg}";
         return new WeComError(kind, errcode, errmsg ?? "", $"{hint} (errcode {errcode})", api);
     }
+
+    /// <summary>Our own rate limit held the call back: WeCom was not called, so nothing happened there.</summary>
+    public static WeComError Throttled(string api) =>
+        new(WeComErrorKind.Retryable, null, "local rate limit",
+            $"Too many calls to {api} are waiting for this corp's per-minute budget (kept below WeCom's limit); try again shortly.", api);
 
     public static WeComError Transport(string api, string detail) =>
         new(WeComErrorKind.Transport, null, detail, $"WeCom could not be reached or answered garbage: {detail}", api);

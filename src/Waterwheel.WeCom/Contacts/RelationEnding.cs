@@ -3,7 +3,10 @@ namespace Waterwheel.WeCom.Contacts;
 /// <summary>Ends a relation once; a repeated or late event for an already ended relation changes nothing.</summary>
 internal sealed class RelationEnding(WeComDbContext db, TimeProvider time)
 {
-    /// <summary>Returns the relation when this call ended it, or null when it had already ended.</summary>
+    /// <summary>
+    /// Marks the relation ended, unsaved, so the caller can record what follows from it in the same unit of work.
+    /// Returns the relation when this call ended it, or null when it had already ended.
+    /// </summary>
     public async Task<FollowRelation?> End(Guid tenantId, string externalUserId, string userId, RelationStatus status, CancellationToken ct)
     {
         var relation = await db.Relations.FirstOrDefaultAsync(r => r.ExternalUserId == externalUserId && r.StaffUserId == userId, ct);
@@ -15,7 +18,6 @@ internal sealed class RelationEnding(WeComDbContext db, TimeProvider time)
         if (relation.Status != RelationStatus.Active && relation.EndedAt is not null) return null;
         relation.Status = status;
         relation.EndedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
         return relation;
     }
 }

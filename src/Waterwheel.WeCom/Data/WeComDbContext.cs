@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore.Design;
 using Waterwheel.Platform.Data;
+using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Tenancy;
 using Waterwheel.WeCom.Connections;
 using Waterwheel.WeCom.Contacts;
@@ -19,6 +20,7 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
     public DbSet<ExternalContact> Contacts => Set<ExternalContact>();
     public DbSet<FollowRelation> Relations => Set<FollowRelation>();
     public DbSet<Sync.SyncRun> SyncRuns => Set<Sync.SyncRun>();
+    public DbSet<Alerts.RelationAlert> RelationAlerts => Set<Alerts.RelationAlert>();
     public DbSet<CustomerGroup> Groups => Set<CustomerGroup>();
     public DbSet<GroupMembership> GroupMembers => Set<GroupMembership>();
     public DbSet<CorpTagGroupEntry> TagGroups => Set<CorpTagGroupEntry>();
@@ -82,6 +84,12 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
             b.HasIndex(r => r.Status);
             b.HasQueryFilter(r => r.TenantId == CurrentTenant);
         });
+        builder.Entity<Alerts.RelationAlert>(b =>
+        {
+            Alerts.RelationAlertConfiguration.Configure(b);
+            b.HasQueryFilter(a => a.TenantId == CurrentTenant);
+        });
+        builder.AddOutbox();
         MapGroups(builder);
         MapTags(builder);
         MapStaff(builder);

@@ -17,6 +17,7 @@ public sealed class ValidBodies(TenantWorld actor)
         "POST /api/platform/api-keys" => new { name = "New key", permissions = new[] { "org.read" } },
         "POST /api/wecom/connection/test" => new { },
         "POST /api/wecom/sync/customers" => new { },
+        "POST /api/wecom/relation-alerts/{id}/handle" => new { note = "intruder" },
         "PUT /api/wecom/connection" => new
         {
             corpId = "ww" + Arrange.NewCode("corp").Replace("-", ""), secret = "s3cret", callbackToken = "Token123",

@@ -11,11 +11,11 @@ namespace Waterwheel.Platform.Tests.Infrastructure;
 public sealed record TenantWorld(
     Guid TenantId, string Marker, Guid HeadOffice, Guid Region, Guid Dealer1, Guid Dealer2, Guid Store1, Guid Store2, Guid RegionStore,
     Guid DealerAdmin1, Guid DealerAdmin2, Guid Manager1, Guid Guide1a, Guid Guide1b, Guid Guide2, Guid Analyst,
-    string Guide2Mobile, Guid ApiKey, Accounts? Accounts)
+    string Guide2Mobile, Guid ApiKey, Guid RelationAlert, Accounts? Accounts)
 {
     /// <summary>Every id of this tenant's objects, which must never appear in another tenant's responses.</summary>
     public IReadOnlyList<Guid> AllIds =>
-        [TenantId, HeadOffice, Region, Dealer1, Dealer2, Store1, Store2, RegionStore, DealerAdmin1, DealerAdmin2, Manager1, Guide1a, Guide1b, Guide2, Analyst, ApiKey];
+        [TenantId, HeadOffice, Region, Dealer1, Dealer2, Store1, Store2, RegionStore, DealerAdmin1, DealerAdmin2, Manager1, Guide1a, Guide1b, Guide2, Analyst, ApiKey, RelationAlert];
 }
 
 /// <summary>User names of tenant A's staff who can sign in (all with <see cref="Arrange.StaffPassword"/>).</summary>
@@ -37,12 +37,12 @@ public static class Worlds
             new NewTenant("Bravo " + MarkerB, "bravo", AdminBUser, AdminBPassword, "Admin " + MarkerB, "13900000002"), CancellationToken.None));
         var adminB = await app.SignedIn(AdminBUser, AdminBPassword);
         var meA = await adminA.GetOk("/api/platform/me");
-        var a = await Tenant(adminA, meA.GetProperty("tenantId").GetGuid(), MarkerA, withAccounts: true);
-        var b = await Tenant(adminB, provisioned.TenantId, MarkerB, withAccounts: false);
+        var a = await Tenant(app, adminA, meA.GetProperty("tenantId").GetGuid(), MarkerA, withAccounts: true);
+        var b = await Tenant(app, adminB, provisioned.TenantId, MarkerB, withAccounts: false);
         return new World(a, b, adminB);
     }
 
-    private static async Task<TenantWorld> Tenant(HttpClient admin, Guid tenantId, string m, bool withAccounts)
+    private static async Task<TenantWorld> Tenant(WaterwheelApp app, HttpClient admin, Guid tenantId, string m, bool withAccounts)
     {
         var hq = await Arrange.HeadOffice(admin);
         var region = await Arrange.OrgUnit(admin, hq, "Region", $"{m} region", $"{m}-R");
@@ -60,6 +60,7 @@ public static class Worlds
         var guide2 = (await Arrange.Staff(admin, $"{m} guide 2", "Guide", storeId: store2, mobile: guide2Mobile)).Id();
         var analyst = (await Arrange.Staff(admin, $"{m} analyst", "Analyst", orgUnitId: hq)).Id();
         var (apiKey, _) = await Arrange.ApiKey(admin, $"{m} key", "org.read");
+        var alert = await RelationAlert(app, tenantId, m);
         var accounts = withAccounts
             ? new Accounts(
                 await Arrange.Account(admin, dealerAdmin1, $"{m}-dealer1"),
@@ -68,6 +69,21 @@ public static class Worlds
                 await Arrange.Account(admin, analyst, $"{m}-analyst"))
             : null;
         return new TenantWorld(tenantId, m, hq, region, dealer1, dealer2, store1, store2, regionStore, dealerAdmin1, dealerAdmin2,
-            manager1, guide1a, guide1b, guide2, analyst, guide2Mobile, apiKey, accounts);
+            manager1, guide1a, guide1b, guide2, analyst, guide2Mobile, apiKey, alert, accounts);
     }
+
+    /// <summary>Alerts arise only from WeCom callbacks, so the world stores one directly, as the callback handler would.</summary>
+    private static Task<Guid> RelationAlert(WaterwheelApp app, Guid tenantId, string m) => app.InScope(async sp =>
+    {
+        sp.GetRequiredService<ActorContext>().UseSystem(tenantId);
+        var db = sp.GetRequiredService<WeCom.Data.WeComDbContext>();
+        var alert = new WeCom.Alerts.RelationAlert
+        {
+            TenantId = tenantId, Kind = WeCom.Alerts.RelationAlertKind.CustomerDeletedStaff, EventKey = $"seed|{m}",
+            ExternalUserId = $"wm{m}", StaffUserId = $"{m}-guide", OccurredAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+        };
+        db.RelationAlerts.Add(alert);
+        await db.SaveChangesAsync();
+        return alert.Id;
+    });
 }

@@ -18,6 +18,7 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         ["stores"] = t.Store1,
         ["staff"] = t.Guide1a,
         ["api-keys"] = t.ApiKey,
+        ["relation-alerts"] = t.RelationAlert,
     };
 
     /// <summary>How B reads back each resource, to prove an attempt of A's changed nothing.</summary>
@@ -27,6 +28,7 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         "stores" => (await b.GetOk($"/api/platform/stores/{id}")).ToString(),
         "staff" => (await b.GetOk($"/api/platform/staff/{id}")).ToString(),
         "api-keys" => (await b.GetOk("/api/platform/api-keys")).EnumerateArray().Single(k => k.Id() == id).ToString(),
+        "relation-alerts" => (await b.GetOk("/api/wecom/relation-alerts?pageSize=200")).GetProperty("items").EnumerateArray().Single(a => a.Id() == id).ToString(),
         _ => throw new Xunit.Sdk.XunitException($"No snapshot for resource '{resource}': extend the test."),
     };
 

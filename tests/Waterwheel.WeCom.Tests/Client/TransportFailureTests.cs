@@ -32,7 +32,7 @@ public sealed class TransportFailureTests
         var tokens = new AccessTokenCache(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), time, options);
         var retry = new WeComRetryPolicy(options, time) { Jitter = () => 1, Wait = (d, _) => { waits.Add(d); return Task.CompletedTask; } };
         var http = new HttpClient(handler) { BaseAddress = new Uri("https://wecom.test/") };
-        return (new WeComClient(http, tokens, retry, new WeComConcurrency(options)), handler, waits);
+        return (new WeComClient(http, tokens, retry, new WeComConcurrency(options), new WeComRateLimits(options)), handler, waits);
     }
 
     private static Func<HttpResponseMessage> Json(string body, HttpStatusCode status = HttpStatusCode.OK) =>
@@ -70,7 +70,7 @@ public sealed class TransportFailureTests
         var time = new FakeTimeProvider();
         var client = new WeComClient(new HttpClient(handler) { BaseAddress = new Uri("https://wecom.test/") },
             new AccessTokenCache(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), time, options),
-            new WeComRetryPolicy(options, time), new WeComConcurrency(options));
+            new WeComRetryPolicy(options, time), new WeComConcurrency(options), new WeComRateLimits(options));
         await client.ListExternalContacts(new WeComApp("ww1", "s&x"), "li.na");
         Assert.Equal(["https://wecom.test/cgi-bin/gettoken?corpid=ww1&corpsecret=s%26x",
             "https://wecom.test/cgi-bin/externalcontact/list?userid=li.na&access_token=t1"], seen);

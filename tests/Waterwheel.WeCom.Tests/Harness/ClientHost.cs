@@ -14,9 +14,10 @@ internal sealed class ClientHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ClientHost(SimulatorHost simulator, FakeTimeProvider time)
+    public ClientHost(SimulatorHost simulator, FakeTimeProvider time, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
+        configure?.Invoke(services);
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton(sp => new WeComRetryPolicy(sp.GetRequiredService<IOptions<WeComOptions>>(), time)
         {

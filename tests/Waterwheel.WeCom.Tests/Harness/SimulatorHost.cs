@@ -19,6 +19,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
     public TestServer Server => _app.GetTestServer();
     public SimulatorState State => _app.Services.GetRequiredService<SimulatorState>();
     public SimulatedCrowd Crowd => _app.Services.GetRequiredService<SimulatedCrowd>();
+    public CallbackPusher Pusher => _app.Services.GetRequiredService<CallbackPusher>();
 
     public static async Task<SimulatorHost> Start(FakeTimeProvider time, Func<HttpMessageHandler>? callbackHandler = null, Action<CrowdOptions>? crowd = null)
     {

@@ -32,7 +32,7 @@ internal sealed class AppWithSimulator : IAsyncDisposable
     public Guid TenantId { get; private set; }
     public SimCorp Corp => Simulator.State.Corp(CorpId);
 
-    public static async Task<AppWithSimulator> Start(string provider)
+    public static async Task<AppWithSimulator> Start(string provider, Action<IServiceCollection>? services = null)
     {
         var host = new AppWithSimulator();
         host.Simulator = await SimulatorHost.Start(host.Time, () => host.App.Server.CreateHandler());
@@ -42,11 +42,13 @@ internal sealed class AppWithSimulator : IAsyncDisposable
                 ["Waterwheel:WeCom:BaseAddress"] = host.Simulator.Server.BaseAddress.ToString(),
                 // Tests drive syncs themselves rather than racing the daily reconciliation.
                 ["Waterwheel:WeCom:RunSync"] = "false",
+                ["Waterwheel:Outbox:PollInterval"] = "00:00:00.050",
             },
-            services =>
+            registrations =>
             {
-                services.AddSingleton<TimeProvider>(host.Time);
-                services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => host.Simulator.Server.CreateHandler()));
+                registrations.AddSingleton<TimeProvider>(host.Time);
+                registrations.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => host.Simulator.Server.CreateHandler()));
+                services?.Invoke(registrations);
             });
         host.Admin = await host.App.SignedIn(WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
         var me = await host.Admin.GetFromJsonAsync<JsonElement>("/api/platform/me");

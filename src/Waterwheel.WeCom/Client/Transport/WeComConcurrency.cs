@@ -4,18 +4,18 @@ using Microsoft.Extensions.Options;
 namespace Waterwheel.WeCom.Client.Transport;
 
 /// <summary>
-/// Caps parallel calls of the storage-heavy APIs in this process. WeCom answers 45033 above an unpublished
+/// Caps parallel calls of the storage-heavy APIs per corp in this process. WeCom answers 45033 above an unpublished
 /// per-corp, per-API concurrency limit; staying under it is cheaper than backing off after hitting it.
 /// </summary>
 internal sealed class WeComConcurrency(IOptions<WeComOptions> options)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
+    private readonly ConcurrentDictionary<(string Corp, string Api), SemaphoreSlim> _gates = new();
 
-    public async Task<IDisposable?> Enter(string api, CancellationToken ct)
+    public async Task<IDisposable?> Enter(string corpId, string api, CancellationToken ct)
     {
         var o = options.Value;
         if (!o.HeavyApis.Contains(api)) return null;
-        var gate = _gates.GetOrAdd(api, _ => new SemaphoreSlim(o.HeavyApiConcurrency, o.HeavyApiConcurrency));
+        var gate = _gates.GetOrAdd((corpId, api), _ => new SemaphoreSlim(o.HeavyApiConcurrency, o.HeavyApiConcurrency));
         await gate.WaitAsync(ct);
         return new Release(gate);
     }

@@ -7,20 +7,29 @@ namespace Waterwheel.WeCom.Client.Transport;
 
 /// <summary>
 /// One WeCom call with the house rules: token in the query string, errcode-based classification, one
-/// refresh-and-retry on a rejected token, back-off on busy/throttled codes, and typed errors for the rest.
+/// refresh-and-retry on a rejected token, back-off on busy/throttled codes, per-corp rate and concurrency limits, and
+/// typed errors for the rest.
 /// </summary>
-internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, WeComRetryPolicy retry, WeComConcurrency concurrency)
+internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, WeComRetryPolicy retry, WeComConcurrency concurrency, WeComRateLimits limits)
 {
     public Task<WeComResult<T>> Get<T>(WeComApp app, string api, CancellationToken ct, params (string Name, string? Value)[] query)
         where T : WeComResponse =>
         Call<T>(app, api, HttpMethod.Get, query, null, ct);
 
     public Task<WeComResult<T>> Post<T>(WeComApp app, string api, object body, CancellationToken ct) where T : WeComResponse =>
-        Call<T>(app, api, HttpMethod.Post, [], body, ct);
+        Call<T>(app, api, HttpMethod.Post, [], () => JsonContent.Create(body, body.GetType(), options: WeComJson.Options), ct);
+
+    /// <summary>
+    /// A multipart upload (media/upload_attachment). The content is built anew for every attempt, because a sent
+    /// HttpContent is disposed and a retry or token refresh must send the same bytes again.
+    /// </summary>
+    public Task<WeComResult<T>> Upload<T>(WeComApp app, string api, Func<HttpContent> content, CancellationToken ct, params (string Name, string? Value)[] query)
+        where T : WeComResponse =>
+        Call<T>(app, api, HttpMethod.Post, query, content, ct);
 
     public async Task<WeComResult<TokenGrant>> FetchToken(WeComApp app, CancellationToken ct)
     {
-        var result = await WithBackoff<TokenResponse>("gettoken", HttpMethod.Get,
+        var result = await WithBackoff<TokenResponse>(app.CorpId, "gettoken", HttpMethod.Get,
             [("corpid", app.CorpId), ("corpsecret", app.Secret)], null, ct);
         if (!result.IsSuccess) return result.Error!;
         if (string.IsNullOrEmpty(result.Value!.AccessToken))
@@ -28,14 +37,14 @@ internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, W
         return new TokenGrant(result.Value.AccessToken, result.Value.ExpiresIn);
     }
 
-    private async Task<WeComResult<T>> Call<T>(WeComApp app, string api, HttpMethod method, (string, string?)[] query, object? body, CancellationToken ct)
+    private async Task<WeComResult<T>> Call<T>(WeComApp app, string api, HttpMethod method, (string, string?)[] query, Func<HttpContent>? body, CancellationToken ct)
         where T : WeComResponse
     {
         for (var refreshed = false; ; refreshed = true)
         {
             var token = await tokens.Get(app, c => FetchToken(app, c), ct);
             if (!token.IsSuccess) return token.Error!;
-            var result = await WithBackoff<T>(api, method, [.. query, ("access_token", token.Value)], body, ct);
+            var result = await WithBackoff<T>(app.CorpId, api, method, [.. query, ("access_token", token.Value)], body, ct);
             // WeCom may revoke a token before its expiry: drop it and try once more with a fresh one.
             if (result.Error is { Kind: WeComErrorKind.Token } && !refreshed)
             {
@@ -46,24 +55,27 @@ internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, W
         }
     }
 
-    private async Task<WeComResult<T>> WithBackoff<T>(string api, HttpMethod method, (string, string?)[] query, object? body, CancellationToken ct)
+    private async Task<WeComResult<T>> WithBackoff<T>(string corpId, string api, HttpMethod method, (string, string?)[] query, Func<HttpContent>? body, CancellationToken ct)
         where T : WeComResponse
     {
         for (var attempt = 1; ; attempt++)
         {
-            var result = await SendOnce<T>(api, method, query, body, ct);
+            var result = await SendOnce<T>(corpId, api, method, query, body, ct);
             if (result.IsSuccess || !result.Error!.IsRetryable || attempt >= retry.MaxAttempts) return result;
             await retry.Pause(attempt, ct);
         }
     }
 
-    private async Task<WeComResult<T>> SendOnce<T>(string api, HttpMethod method, (string Name, string? Value)[] query, object? body, CancellationToken ct)
+    private async Task<WeComResult<T>> SendOnce<T>(string corpId, string api, HttpMethod method, (string Name, string? Value)[] query, Func<HttpContent>? body, CancellationToken ct)
         where T : WeComResponse
     {
+        var (lease, refused) = await limits.Acquire(corpId, api, ct);
+        using var _ = lease;
+        if (refused is not null) return refused;
         var qs = string.Join('&', query.Where(q => q.Value is not null).Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value!)}"));
         using var request = new HttpRequestMessage(method, $"cgi-bin/{api}?{qs}");
-        if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: WeComJson.Options);
-        using var slot = await concurrency.Enter(api, ct);
+        if (body is not null) request.Content = body();
+        using var slot = await concurrency.Enter(corpId, api, ct);
         try
         {
             using var response = await http.SendAsync(request, ct);

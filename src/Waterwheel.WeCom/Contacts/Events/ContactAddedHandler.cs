@@ -1,16 +1,24 @@
+using Waterwheel.Platform.Messaging;
 using Waterwheel.WeCom.Callbacks.Events;
 using Waterwheel.WeCom.Callbacks.Handling;
 using Waterwheel.WeCom.Connections;
+using Waterwheel.WeCom.Contracts;
 
 namespace Waterwheel.WeCom.Contacts.Events;
 
-/// <summary>A customer added a staff member: store the customer and the relation with its channel, then welcome them once.</summary>
-internal sealed class ContactAddedHandler(WeComDbContext db, ContactRefresh refresh, WelcomeSender welcome) : WeComEventHandler<ExternalContactAdded>
+/// <summary>
+/// A customer added a staff member: store the customer and the relation with its channel, tell the other modules
+/// (in the same transaction, so once), then welcome the customer once.
+/// </summary>
+internal sealed class ContactAddedHandler(WeComDbContext db, ContactRefresh refresh, WelcomeSender welcome, TimeProvider time) : WeComEventHandler<ExternalContactAdded>
 {
     protected override async Task Handle(ExternalContactAdded added, TenantCorp corp, CancellationToken ct)
     {
-        var relation = await refresh.Relation(corp, added.ExternalUserId, added.UserId, ct);
+        var (relation, began) = await refresh.Relation(corp, added.ExternalUserId, added.UserId, ct);
         relation.State ??= added.State;
+        if (began)
+            db.Publish(new CustomerAddedStaff(corp.TenantId, added.ExternalUserId, added.UserId, relation.State, relation.AddWay, relation.AddedAt,
+                added.WithoutVerification), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         await welcome.SendOnce(corp, relation, added.WelcomeCode, ct);
     }

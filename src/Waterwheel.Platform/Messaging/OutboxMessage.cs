@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace Waterwheel.Platform.Messaging;
+
+/// <summary>An integration event waiting in its module's own tables to be relayed to the subscribers' inbox.</summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid TenantId { get; init; }
+    public required string EventName { get; init; }
+    public required string Payload { get; init; }
+    public string? Partition { get; init; }
+    public DateTime OccurredAt { get; init; }
+    public DateTime? RelayedAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}
+
+public static class OutboxModel
+{
+    /// <summary>Adds the module's outbox table; call before <see cref="ModuleTables.Place"/>.</summary>
+    public static void AddOutbox(this ModelBuilder builder) => builder.Entity<OutboxMessage>(b =>
+    {
+        b.ToTable("outbox");
+        b.Property(m => m.EventName).HasMaxLength(100);
+        b.Property(m => m.Partition).HasMaxLength(100);
+        b.Property(m => m.LastError).HasMaxLength(1000);
+        b.HasIndex(m => new { m.RelayedAt, m.OccurredAt });
+    });
+
+    /// <summary>
+    /// Records the event in the same unit of work as the change it reports: it is relayed only if SaveChanges
+    /// commits, and it is relayed even if the process stops right after.
+    /// </summary>
+    public static void Publish<TEvent>(this DbContext db, TEvent integrationEvent, DateTime occurredAt) where TEvent : IIntegrationEvent =>
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            TenantId = integrationEvent.TenantId,
+            EventName = TEvent.EventName,
+            Payload = JsonSerializer.Serialize(integrationEvent, IntegrationEventJson.Options),
+            Partition = integrationEvent.Partition,
+            OccurredAt = occurredAt,
+        });
+}
+
+internal static class IntegrationEventJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,43 @@
+using Waterwheel.Platform.Audit;
+using Waterwheel.Platform.Tenancy;
+
+namespace Waterwheel.WeCom.Alerts;
+
+public sealed record HandleRelationAlertRequest(string? Note);
+
+internal sealed class HandleRelationAlertValidator : AbstractValidator<HandleRelationAlertRequest>
+{
+    public HandleRelationAlertValidator() => RuleFor(r => r.Note).MaximumLength(500);
+}
+
+/// <summary>
+/// Marks an alert followed up, with what was done (called the customer, chose another takeover member). Marking it
+/// again changes nothing, so a double click or a retried request has one effect.
+/// </summary>
+internal sealed class HandleRelationAlert(WeComDbContext db, IValidator<HandleRelationAlertRequest> validator, ActorContext actor, IAuditLog audit, TimeProvider time)
+{
+    public async Task<Result<RelationAlertDto>> Handle(Guid id, HandleRelationAlertRequest request, CancellationToken ct)
+    {
+        if (await validator.Check(request, ct) is { } invalid) return invalid;
+        var alert = await db.RelationAlerts.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (alert is null) return Error.NotFound("Alert");
+        if (alert.Status == RelationAlertStatus.Open)
+        {
+            alert.Status = RelationAlertStatus.Handled;
+            alert.HandledAt = time.GetUtcNow().UtcDateTime;
+            alert.HandledBy = actor.Name;
+            alert.Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+            await db.SaveChangesAsync(ct);
+            await audit.RecordNowAsync("wecom.alert_handled", "relation_alert", alert.Id.ToString(), $"{alert.Kind} {alert.ExternalUserId} / {alert.StaffUserId}", ct);
+        }
+        return new RelationAlertDto(alert.Id, alert.Kind, alert.Status, alert.ExternalUserId, "", alert.StaffUserId, null, null, alert.State,
+            alert.RelationStartedAt, alert.OccurredAt, alert.Detail, alert.HandledAt, alert.HandledBy, alert.Note, alert.Version);
+    }
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/relation-alerts/{id:guid}/handle", async (Guid id, HandleRelationAlertRequest request, HandleRelationAlert handler, CancellationToken ct) =>
+            (await handler.Handle(id, request, ct)).ToOk())
+        .ProducesValidationProblem()
+        .RequireAuthorization(Permissions.CustomersWrite)
+        .WithSummary("Mark a lost-customer or failed-transfer alert as followed up, with a note");
+}

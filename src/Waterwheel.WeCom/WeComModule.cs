@@ -8,6 +8,7 @@ using Waterwheel.WeCom.Callbacks.Receiver;
 using Waterwheel.WeCom.Client;
 using Waterwheel.WeCom.Connections;
 using Waterwheel.WeCom.Contacts;
+using Waterwheel.WeCom.Sync;
 
 namespace Waterwheel.WeCom;
 
@@ -34,7 +35,20 @@ public static class WeComModule
         services.AddWeComEventHandler<FollowUserDeleted, Contacts.Events.CustomerRemovedStaffHandler>();
         services.AddWeComEventHandler<TransferFailed, Contacts.Events.TransferFailedHandler>();
         services.AddOutboxRelay<WeComDbContext>();
-        services.AddScoped<Sync.CustomerSyncStep>();
+        services.AddWeComEventHandler<ExternalChatCreated, Groups.Events.GroupCreatedHandler>();
+        services.AddWeComEventHandler<ExternalChatUpdated, Groups.Events.GroupUpdatedHandler>();
+        services.AddWeComEventHandler<ExternalChatDismissed, Groups.Events.GroupDismissedHandler>();
+        services.AddWeComEventHandler<ExternalTagChanged, Tags.Events.CorpTagChangedHandler>();
+        services.AddScoped<Groups.GroupRefresh>();
+        services.AddScoped<Groups.GroupMemberDelta>();
+        services.AddScoped<Tags.CorpTagRefresh>();
+        services.AddScoped<Tags.CustomerTags>();
+        services.AddScoped<Sync.SyncRunStep>();
+        services.AddSyncPhase<Staff.StaffSyncStep>(SyncPhase.Staff);
+        services.AddSyncPhase<Tags.CorpTagSyncStep>(SyncPhase.CorpTags);
+        services.AddSyncPhase<Sync.CustomerSyncStep>(SyncPhase.Customers);
+        services.AddSyncPhase<Sync.GroupSyncStep>(SyncPhase.Groups);
+        services.AddSyncPhase<Sync.ReconcileStep>(SyncPhase.Reconcile);
         services.AddSingleton<Sync.SyncWorker>();
         if (configuration.GetValue("Waterwheel:WeCom:RunSync", true)) services.AddHostedService(sp => sp.GetRequiredService<Sync.SyncWorker>());
         services.AddHealthChecks().AddDbContextCheck<WeComDbContext>("wecom-db", tags: ["ready"]);
@@ -54,6 +68,10 @@ public static class WeComModule
         Sync.ListSyncRuns.Map(api);
         Alerts.ListRelationAlerts.Map(api);
         Alerts.HandleRelationAlert.Map(api);
+        Groups.ListGroups.Map(api);
+        Groups.ListGroupMembers.Map(api);
+        Tags.ListCorpTags.Map(api);
+        Staff.ListWeComMembers.Map(api);
         return app;
     }
 }

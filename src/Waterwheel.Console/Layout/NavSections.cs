@@ -18,7 +18,11 @@ public static class NavSections
         [
             new("New customers", "/acquire/customers", MudBlazor.Icons.Material.Filled.PersonAddAlt1, Platform.Contracts.Permissions.CustomersRead),
         ]),
-        new("Engage", MudBlazor.Icons.Material.Filled.Forum, []),
+        new("Engage", MudBlazor.Icons.Material.Filled.Forum,
+        [
+            new("Customer groups", "/engage/groups", MudBlazor.Icons.Material.Filled.Groups, Platform.Contracts.Permissions.CustomersRead),
+            new("Corp tags", "/engage/tags", MudBlazor.Icons.Material.Filled.Sell, Platform.Contracts.Permissions.CustomersRead),
+        ]),
         new("Spread", MudBlazor.Icons.Material.Filled.Share, []),
         new("Convert", MudBlazor.Icons.Material.Filled.ShoppingCart, []),
         new("Retain", MudBlazor.Icons.Material.Filled.Loyalty,
@@ -33,6 +37,7 @@ public static class NavSections
             new("Staff", "/settings/staff", MudBlazor.Icons.Material.Filled.Badge, Platform.Contracts.Permissions.StaffRead),
             new("Roles & permissions", "/settings/roles", MudBlazor.Icons.Material.Filled.AdminPanelSettings, Platform.Contracts.Permissions.OrgRead),
             new("WeCom connection", "/settings/wecom", MudBlazor.Icons.Material.Filled.Hub, Platform.Contracts.Permissions.WeComManage),
+            new("WeCom members", "/settings/wecom-members", MudBlazor.Icons.Material.Filled.ContactPhone, Platform.Contracts.Permissions.CustomersRead),
             new("API keys", "/settings/api-keys", MudBlazor.Icons.Material.Filled.Key, Platform.Contracts.Permissions.ApiKeysManage),
             new("Audit log", "/settings/audit", MudBlazor.Icons.Material.Filled.History, Platform.Contracts.Permissions.AuditRead),
         ]),

@@ -50,13 +50,18 @@ internal static class WeComDemo
         }, default);
     }
 
-    /// <summary>The simulator forgets everything on restart: give it the demo brand's staff and one 「联系我」 code per store.</summary>
+    /// <summary>
+    /// The simulator forgets everything on restart: give it the demo brand's staff, one 「联系我」 code and one customer
+    /// group per store, and the brand's corp tags. The server learns groups and tags from its first full sync.
+    /// </summary>
     private static void SeedSimulator(SimulatorState state, IReadOnlyList<StaffRef> staff, Uri callback)
     {
         var corp = state.AddCorp(CorpId, Secret);
         lock (state.Sync)
         {
             foreach (var member in staff) corp.AddStaff(member.WeComUserId, member.Name, 1);
+            // WeCom knows people the platform does not: the console lists them as not linked to a staff record.
+            corp.AddStaff("wecom.it", "企微管理员", 1).CanFollow = false;
             foreach (var store in staff.Where(s => s.Role == StaffRole.Guide && s.StoreCode is not null).GroupBy(s => s.StoreCode!))
             {
                 var way = new SimContactWay
@@ -65,7 +70,11 @@ internal static class WeComDemo
                     Users = store.Select(s => s.WeComUserId).ToList(), CreateTime = state.Now,
                 };
                 corp.ContactWays[way.ConfigId] = way;
+                corp.AddGroup($"{store.First().StoreName}福利群", store.First().WeComUserId, state.Now);
             }
+            corp.AddTagGroup("渠道", state.Now, "门店扫码", "快递卡片", "直播间");
+            corp.AddTagGroup("口味偏好", state.Now, "甜口", "咸口", "低糖");
+            corp.AddTagGroup("会员等级", state.Now, "普通会员", "银卡", "金卡");
             corp.Callback = new SimCallbackConfig(callback, Token, AesKey);
         }
     }

@@ -19,6 +19,13 @@ internal static class SimEventXml
         return xml.Append("</xml>").ToString();
     }
 
+    /// <summary>Splices in change_external_chat's MemChangeList, whose nested Item elements the flat builder cannot express.</summary>
+    public static string WithMemChangeList(string xml, IEnumerable<string> members)
+    {
+        var items = string.Concat(members.Select(m => $"<Item><![CDATA[{m}]]></Item>"));
+        return xml.Replace("<LastMemVer>", $"<MemChangeList>{items}</MemChangeList><LastMemVer>", StringComparison.Ordinal);
+    }
+
     private static void Cdata(StringBuilder xml, string name, string value) =>
         xml.Append('<').Append(name).Append("><![CDATA[").Append(value.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal))
             .Append("]]></").Append(name).Append('>');

@@ -4,11 +4,11 @@ using Waterwheel.WeCom.Connections;
 namespace Waterwheel.WeCom.Contacts;
 
 /// <summary>
-/// Reads a customer from WeCom (externalcontact/get) and brings the stored contact and one relation up to date.
+/// Reads a customer from WeCom (externalcontact/get) and brings the stored contact, one relation and its tags up to date.
 /// Events carry only ids, so every add or edit re-reads the source of truth. Began says whether the relation
 /// (re)started with this refresh: new, or active again after it had ended.
 /// </summary>
-internal sealed class ContactRefresh(WeComDbContext db, IWeComClient client, TimeProvider time)
+internal sealed class ContactRefresh(WeComDbContext db, IWeComClient client, Tags.CustomerTags tags, TimeProvider time)
 {
     public async Task<(FollowRelation Relation, bool Began)> Relation(TenantCorp corp, string externalUserId, string userId, CancellationToken ct)
     {
@@ -44,6 +44,7 @@ internal sealed class ContactRefresh(WeComDbContext db, IWeComClient client, Tim
             relation.AddedAt = addedAt;
             relation.Status = RelationStatus.Active;
             relation.EndedAt = null;
+            await tags.Replace(corp.TenantId, externalUserId, userId, follow.Tags.Select(t => t.TagId), ct);
         }
         return (relation, !wasActive && relation.Status == RelationStatus.Active);
     }

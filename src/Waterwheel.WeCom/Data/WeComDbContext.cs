@@ -1,9 +1,13 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore.Design;
 using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Tenancy;
 using Waterwheel.WeCom.Connections;
 using Waterwheel.WeCom.Contacts;
+using Waterwheel.WeCom.Groups;
+using Waterwheel.WeCom.Staff;
+using Waterwheel.WeCom.Tags;
 
 namespace Waterwheel.WeCom.Data;
 
@@ -17,6 +21,12 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
     public DbSet<FollowRelation> Relations => Set<FollowRelation>();
     public DbSet<Sync.SyncRun> SyncRuns => Set<Sync.SyncRun>();
     public DbSet<Alerts.RelationAlert> RelationAlerts => Set<Alerts.RelationAlert>();
+    public DbSet<CustomerGroup> Groups => Set<CustomerGroup>();
+    public DbSet<GroupMembership> GroupMembers => Set<GroupMembership>();
+    public DbSet<CorpTagGroupEntry> TagGroups => Set<CorpTagGroupEntry>();
+    public DbSet<CorpTagEntry> Tags => Set<CorpTagEntry>();
+    public DbSet<RelationTag> RelationTags => Set<RelationTag>();
+    public DbSet<WeComMember> WeComMembers => Set<WeComMember>();
 
     internal Guid? CurrentTenant => actor.TenantId;
 
@@ -67,6 +77,7 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
             b.Property(r => r.RequestedBy).HasMaxLength(100);
             b.Property(r => r.Cursor).HasMaxLength(200);
             b.Property(r => r.Error).HasMaxLength(1000);
+            b.Property(r => r.Phase).HasConversion<string>().HasMaxLength(20);
             b.Property(r => r.Staff).HasConversion(v => string.Join(',', v), v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Count, v => v.ToList()));
             b.HasIndex(r => new { r.TenantId, r.StartedAt });
@@ -79,8 +90,88 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
             b.HasQueryFilter(a => a.TenantId == CurrentTenant);
         });
         builder.AddOutbox();
+        MapGroups(builder);
+        MapTags(builder);
+        MapStaff(builder);
         ModuleTables.Place(builder, Schema, Database);
     }
+
+    private void MapGroups(ModelBuilder builder)
+    {
+        builder.Entity<CustomerGroup>(b =>
+        {
+            b.ToTable("customer_groups");
+            b.Property(g => g.ChatId).HasMaxLength(64);
+            b.Property(g => g.Name).HasMaxLength(200);
+            b.Property(g => g.OwnerUserId).HasMaxLength(64);
+            b.Property(g => g.Notice).HasMaxLength(2000);
+            b.Property(g => g.MemberVersion).HasMaxLength(64);
+            b.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(g => g.Version).IsConcurrencyToken();
+            b.HasIndex(g => new { g.TenantId, g.ChatId }).IsUnique();
+            b.HasIndex(g => new { g.TenantId, g.OwnerUserId });
+            b.HasQueryFilter(g => g.TenantId == CurrentTenant);
+        });
+        builder.Entity<GroupMembership>(b =>
+        {
+            b.ToTable("group_members");
+            b.Property(m => m.ChatId).HasMaxLength(64);
+            b.Property(m => m.MemberId).HasMaxLength(64);
+            b.Property(m => m.Type).HasConversion<string>().HasMaxLength(20);
+            b.Property(m => m.InvitorUserId).HasMaxLength(64);
+            b.Property(m => m.State).HasMaxLength(64);
+            b.HasIndex(m => new { m.TenantId, m.ChatId, m.MemberId }).IsUnique();
+            b.HasIndex(m => new { m.TenantId, m.MemberId });
+            b.HasQueryFilter(m => m.TenantId == CurrentTenant);
+        });
+    }
+
+    private void MapTags(ModelBuilder builder)
+    {
+        builder.Entity<CorpTagGroupEntry>(b =>
+        {
+            b.ToTable("corp_tag_groups");
+            b.Property(g => g.GroupId).HasMaxLength(64);
+            b.Property(g => g.Name).HasMaxLength(100);
+            b.HasIndex(g => new { g.TenantId, g.GroupId }).IsUnique();
+            b.HasQueryFilter(g => g.TenantId == CurrentTenant);
+        });
+        builder.Entity<CorpTagEntry>(b =>
+        {
+            b.ToTable("corp_tags");
+            b.Property(t => t.TagId).HasMaxLength(64);
+            b.Property(t => t.GroupId).HasMaxLength(64);
+            b.Property(t => t.Name).HasMaxLength(100);
+            b.HasIndex(t => new { t.TenantId, t.TagId }).IsUnique();
+            b.HasIndex(t => new { t.TenantId, t.GroupId });
+            b.HasQueryFilter(t => t.TenantId == CurrentTenant);
+        });
+        builder.Entity<RelationTag>(b =>
+        {
+            b.ToTable("relation_tags");
+            b.Property(t => t.ExternalUserId).HasMaxLength(64);
+            b.Property(t => t.StaffUserId).HasMaxLength(64);
+            b.Property(t => t.TagId).HasMaxLength(64);
+            b.HasIndex(t => new { t.TenantId, t.ExternalUserId, t.StaffUserId, t.TagId }).IsUnique();
+            b.HasIndex(t => new { t.TenantId, t.TagId });
+            b.HasQueryFilter(t => t.TenantId == CurrentTenant);
+        });
+    }
+
+    private void MapStaff(ModelBuilder builder) => builder.Entity<WeComMember>(b =>
+    {
+        b.ToTable("wecom_members");
+        b.Property(m => m.UserId).HasMaxLength(64);
+        b.Property(m => m.Name).HasMaxLength(100);
+        b.Property(m => m.Position).HasMaxLength(100);
+        b.Property(m => m.DepartmentIds).HasConversion(
+            v => string.Join(',', v.Select(d => d.ToString(CultureInfo.InvariantCulture))),
+            v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => long.Parse(d, CultureInfo.InvariantCulture)).ToList(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<long>>((a, c) => a!.SequenceEqual(c!), v => v.Count, v => v.ToList()))
+            .HasMaxLength(1000);
+        b.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
+        b.HasQueryFilter(m => m.TenantId == CurrentTenant);
+    });
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -2,15 +2,17 @@ using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.WeCom.Sync;
 
+/// <summary>A sync run's progress: the phase it is in and what each phase has done so far.</summary>
 public sealed record SyncRunDto(
-    Guid Id, SyncStatus Status, DateTime StartedAt, DateTime? FinishedAt, string RequestedBy, int Staff, int Pages, int Relations,
-    int Ended, string? Error)
+    Guid Id, SyncStatus Status, SyncPhase Phase, DateTime StartedAt, DateTime? FinishedAt, string RequestedBy, int Staff, int Members, int Tags,
+    int Pages, int Relations, int Ended, int Groups, int GroupsEnded, string? Error)
 {
     internal static SyncRunDto From(SyncRun r) =>
-        new(r.Id, r.Status, r.StartedAt, r.FinishedAt, r.RequestedBy, r.Staff.Count, r.Pages, r.Relations, r.Ended, r.Error);
+        new(r.Id, r.Status, r.Phase, r.StartedAt, r.FinishedAt, r.RequestedBy, r.Staff.Count, r.Members, r.Tags, r.Pages, r.Relations, r.Ended,
+            r.Groups, r.GroupsEnded, r.Error);
 }
 
-/// <summary>Starts a full sync of customers and relations; one at a time per tenant.</summary>
+/// <summary>Starts a full sync (staff, corp tags, customers and relations, groups); one at a time per tenant.</summary>
 internal sealed class StartCustomerSync(WeComDbContext db, ActorContext actor, TimeProvider time)
 {
     public async Task<Result<SyncRunDto>> Handle(CancellationToken ct)
@@ -31,7 +33,7 @@ internal sealed class StartCustomerSync(WeComDbContext db, ActorContext actor, T
         .MapPost("/sync/customers", async (StartCustomerSync handler, CancellationToken ct) =>
             (await handler.Handle(ct)).ToCreated(r => "/api/wecom/sync/runs"))
         .RequireAuthorization(Permissions.WeComManage)
-        .WithSummary("Start a full sync of customers and their relations with staff");
+        .WithSummary("Start a full sync of staff, corp tags, customers with their relations and tags, and customer groups");
 }
 
 internal sealed class ListSyncRuns(WeComDbContext db)

@@ -40,7 +40,7 @@ internal sealed class SyncWorker(IServiceScopeFactory scopes, TenantCorps corps,
             .Select(r => new { r.Id, r.TenantId }).ToListAsync(ct)).Select(r => (r.Id, r.TenantId)).ToList();
     }
 
-    /// <summary>Runs one sync to its end (or failure), a page per step, each step in a fresh unit of work.</summary>
+    /// <summary>Runs one sync through its phases to the end (or failure), a page per step, each step in a fresh unit of work.</summary>
     public async Task Drive(Guid runId, Guid tenantId, CancellationToken ct)
     {
         var corp = await corps.Find(tenantId, ct);
@@ -54,7 +54,7 @@ internal sealed class SyncWorker(IServiceScopeFactory scopes, TenantCorps corps,
             try
             {
                 if (corp is null) throw new InvalidOperationException("The tenant has no WeCom connection.");
-                more = await scope.ServiceProvider.GetRequiredService<CustomerSyncStep>().Advance(run, corp, ct);
+                more = await scope.ServiceProvider.GetRequiredService<SyncRunStep>().Advance(run, corp, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,0 +1,49 @@
+namespace Waterwheel.WeCom.Groups;
+
+public sealed record GroupMemberDto(
+    string ChatId, string GroupName, string MemberId, string? Name, GroupMemberType Type, DateTime JoinedAt, int? JoinScene,
+    string? InvitorUserId, string? State, DateTime? LeftAt, int? QuitScene);
+
+public sealed record GroupMemberQuery : PageQuery
+{
+    /// <summary>One group's members; without it, memberships across groups (search a customer to see their groups).</summary>
+    public string? ChatId { get; set; }
+
+    /// <summary>true: only current members; false: only those who left; absent: both.</summary>
+    public bool? Current { get; set; }
+    public GroupMemberType? Type { get; set; }
+}
+
+/// <summary>Who is in a customer group, who left and how they came in.</summary>
+internal sealed class ListGroupMembers(WeComDbContext db)
+{
+    public Task<Page<GroupMemberDto>> Handle(GroupMemberQuery query, CancellationToken ct)
+    {
+        var rows = from m in db.GroupMembers.AsNoTracking()
+                   join g in db.Groups.AsNoTracking() on m.ChatId equals g.ChatId
+                   join s in db.WeComMembers.AsNoTracking() on m.MemberId equals s.UserId into staff
+                   from s in staff.DefaultIfEmpty()
+                   join c in db.Contacts.AsNoTracking() on m.MemberId equals c.ExternalUserId into customers
+                   from c in customers.DefaultIfEmpty()
+                   select new { m, GroupName = g.Name, Name = s != null ? s.Name : c != null ? c.Name : null };
+        if (!string.IsNullOrWhiteSpace(query.ChatId)) rows = rows.Where(x => x.m.ChatId == query.ChatId);
+        if (query.Search is { } q) rows = rows.Where(x => x.m.MemberId == q || (x.Name != null && x.Name.Contains(q)));
+        if (query.Current is { } current) rows = current ? rows.Where(x => x.m.LeftAt == null) : rows.Where(x => x.m.LeftAt != null);
+        if (query.Type is { } type) rows = rows.Where(x => x.m.Type == type);
+        var ordered = (query.Sort?.ToLowerInvariant(), query.Descending) switch
+        {
+            ("name", false) => rows.OrderBy(x => x.Name).ThenBy(x => x.m.MemberId),
+            ("name", true) => rows.OrderByDescending(x => x.Name).ThenBy(x => x.m.MemberId),
+            ("joinedat", true) => rows.OrderByDescending(x => x.m.JoinedAt).ThenBy(x => x.m.MemberId),
+            _ => rows.OrderBy(x => x.m.JoinedAt).ThenBy(x => x.m.MemberId),
+        };
+        return ordered.ToPage(page => page.Select(x => new GroupMemberDto(x.m.ChatId, x.GroupName, x.m.MemberId, x.Name, x.m.Type, x.m.JoinedAt,
+            x.m.JoinScene, x.m.InvitorUserId, x.m.State, x.m.LeftAt, x.m.QuitScene)), query, ct);
+    }
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/group-members", async ([AsParameters] GroupMemberQuery query, ListGroupMembers handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(query, ct)))
+        .RequireAuthorization(Permissions.CustomersRead)
+        .WithSummary("Customer group members, current and former, with how and when they joined or left (group, search, paging)");
+}

@@ -1,0 +1,43 @@
+namespace Waterwheel.WeCom.Groups;
+
+public sealed record GroupDto(
+    Guid Id, string ChatId, string Name, string OwnerUserId, string? OwnerName, string Notice, DateTime CreatedAt, int MemberCount,
+    GroupStatus Status, DateTime? EndedAt);
+
+public sealed record GroupQuery : PageQuery
+{
+    public GroupStatus? Status { get; set; }
+    public string? OwnerUserId { get; set; }
+}
+
+/// <summary>Customer groups with their owner and size: the rooms where group operations happen.</summary>
+internal sealed class ListGroups(WeComDbContext db)
+{
+    public Task<Page<GroupDto>> Handle(GroupQuery query, CancellationToken ct)
+    {
+        var rows = from g in db.Groups.AsNoTracking()
+                   join m in db.WeComMembers.AsNoTracking() on g.OwnerUserId equals m.UserId into owners
+                   from m in owners.DefaultIfEmpty()
+                   select new { g, OwnerName = m != null ? m.Name : null };
+        if (query.Search is { } q) rows = rows.Where(x => x.g.Name.Contains(q) || x.g.ChatId == q || x.g.OwnerUserId == q || x.OwnerName == q);
+        if (query.Status is { } status) rows = rows.Where(x => x.g.Status == status);
+        if (!string.IsNullOrWhiteSpace(query.OwnerUserId)) rows = rows.Where(x => x.g.OwnerUserId == query.OwnerUserId);
+        var ordered = (query.Sort?.ToLowerInvariant(), query.Descending) switch
+        {
+            ("name", false) => rows.OrderBy(x => x.g.Name).ThenBy(x => x.g.Id),
+            ("name", true) => rows.OrderByDescending(x => x.g.Name).ThenBy(x => x.g.Id),
+            ("members", false) => rows.OrderBy(x => x.g.MemberCount).ThenBy(x => x.g.Id),
+            ("members", true) => rows.OrderByDescending(x => x.g.MemberCount).ThenBy(x => x.g.Id),
+            ("createdat", false) => rows.OrderBy(x => x.g.CreatedAt).ThenBy(x => x.g.Id),
+            _ => rows.OrderByDescending(x => x.g.CreatedAt).ThenByDescending(x => x.g.Id),
+        };
+        return ordered.ToPage(page => page.Select(x => new GroupDto(x.g.Id, x.g.ChatId, x.g.Name, x.g.OwnerUserId, x.OwnerName, x.g.Notice,
+            x.g.CreatedAt, x.g.MemberCount, x.g.Status, x.g.EndedAt)), query, ct);
+    }
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/groups", async ([AsParameters] GroupQuery query, ListGroups handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(query, ct)))
+        .RequireAuthorization(Permissions.CustomersRead)
+        .WithSummary("Customer groups with owner, member count and status (search, status and owner filters, paging)");
+}

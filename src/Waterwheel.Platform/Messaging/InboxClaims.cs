@@ -17,7 +17,7 @@ internal static class InboxClaims
             WHERE "Id" IN (
                 SELECT "Id" FROM {{table}}
                 WHERE "ProcessedAt" IS NULL AND "FailedAt" IS NULL AND "DueAt" <= {2} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
-                ORDER BY "DueAt" LIMIT {3} {{skipLocked}})
+                ORDER BY "DueAt", "ReceivedAt", "Id" LIMIT {3} {{skipLocked}})
             RETURNING *
             """;
         return db.Inbox.FromSqlRaw(sql, now + lease, owner, now, batch).AsNoTracking().ToListAsync(ct);

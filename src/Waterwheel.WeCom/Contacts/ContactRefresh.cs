@@ -5,12 +5,11 @@ namespace Waterwheel.WeCom.Contacts;
 
 /// <summary>
 /// Reads a customer from WeCom (externalcontact/get) and brings the stored contact, one relation and its tags up to date.
-/// Events carry only ids, so every add or edit re-reads the source of truth. Began says whether the relation
-/// (re)started with this refresh: new, or active again after it had ended.
+/// Events carry only ids, so every add or edit re-reads the source of truth.
 /// </summary>
 internal sealed class ContactRefresh(WeComDbContext db, IWeComClient client, Tags.CustomerTags tags, TimeProvider time)
 {
-    public async Task<(FollowRelation Relation, bool Began)> Relation(TenantCorp corp, string externalUserId, string userId, CancellationToken ct)
+    public async Task<FollowRelation> Relation(TenantCorp corp, string externalUserId, string userId, CancellationToken ct)
     {
         var fetched = await client.GetExternalContact(corp.App, externalUserId, ct: ct);
         if (!fetched.IsSuccess) throw new WeComCallFailed(fetched.Error!);
@@ -31,7 +30,6 @@ internal sealed class ContactRefresh(WeComDbContext db, IWeComClient client, Tag
             relation = new FollowRelation { TenantId = corp.TenantId, ExternalUserId = externalUserId, StaffUserId = userId };
             db.Relations.Add(relation);
         }
-        var wasActive = relation.Status == RelationStatus.Active && db.Entry(relation).State != EntityState.Added;
         var follow = remote.FollowUser.FirstOrDefault(f => f.Userid == userId);
         if (follow is not null)
         {
@@ -46,7 +44,7 @@ internal sealed class ContactRefresh(WeComDbContext db, IWeComClient client, Tag
             relation.EndedAt = null;
             await tags.Replace(corp.TenantId, externalUserId, userId, follow.Tags.Select(t => t.TagId), ct);
         }
-        return (relation, !wasActive && relation.Status == RelationStatus.Active);
+        return relation;
     }
 }
 

@@ -45,6 +45,12 @@ internal sealed class FollowRelation
     public DateTime? EndedAt { get; set; }
     public DateTime? WelcomeSentAt { get; set; }
 
+    /// <summary>
+    /// The start (AddedAt) of this relationship that other modules were told of. Compared rather than a flag, so a
+    /// re-add after a removal is announced again, and an edit callback handled before its add does not hide the add.
+    /// </summary>
+    public DateTime? AnnouncedAddedAt { get; set; }
+
     /// <summary>The sync run that last saw this relation in WeCom.</summary>
     public Guid? SeenBySync { get; set; }
 }

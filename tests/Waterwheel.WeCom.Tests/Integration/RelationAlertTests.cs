@@ -9,6 +9,7 @@ using Waterwheel.WeCom.Alerts;
 using Waterwheel.WeCom.Client;
 using Waterwheel.WeCom.Contacts;
 using Waterwheel.WeCom.Contracts;
+using Waterwheel.WeCom.Simulator.State;
 
 namespace Waterwheel.WeCom.Tests.Integration;
 
@@ -43,6 +44,24 @@ public abstract class RelationAlertTests(string provider) : IAsyncLifetime
         Assert.Equal((_host.TenantId, added.ExternalUserid, "guide.li", "store-0001"), (announced.TenantId, announced.ExternalUserId, announced.StaffUserId, announced.State));
         await SettleOutbox();
         Assert.Single(_subscriber.Added);
+    }
+
+    [Fact]
+    public async Task An_add_handled_after_an_edit_of_the_same_customer_is_still_announced_once()
+    {
+        // The add's callback is held back (as if its first handling failed and waits for a retry) while an edit arrives.
+        SimCallbackConfig callback;
+        lock (_host.Simulator.State.Sync) (callback, _host.Corp.Callback) = (_host.Corp.Callback!, null);
+        var added = await _host.Simulator.Crowd.AddStaff(AppWithSimulator.CorpId, "guide.li");
+        lock (_host.Simulator.State.Sync) _host.Corp.Callback = callback;
+        await _host.Simulator.Crowd.StaffEditsTags(AppWithSimulator.CorpId, "guide.li", added.ExternalUserid, [], []);
+        await _host.Eventually(db => db.Relations.AsNoTracking().AnyAsync(r => r.ExternalUserId == added.ExternalUserid), found => found);
+
+        Assert.True((await _host.Simulator.Pusher.Push(AppWithSimulator.CorpId, callback, added.EventXml)).Delivered);
+        await Until(() => _subscriber.Added.Count >= 1);
+        await SettleOutbox();
+
+        Assert.Equal(added.ExternalUserid, Assert.Single(_subscriber.Added).ExternalUserId);
     }
 
     [Fact]

@@ -14,11 +14,14 @@ internal sealed class ContactAddedHandler(WeComDbContext db, ContactRefresh refr
 {
     protected override async Task Handle(ExternalContactAdded added, TenantCorp corp, CancellationToken ct)
     {
-        var (relation, began) = await refresh.Relation(corp, added.ExternalUserId, added.UserId, ct);
+        var relation = await refresh.Relation(corp, added.ExternalUserId, added.UserId, ct);
         relation.State ??= added.State;
-        if (began)
+        if (relation.Status == RelationStatus.Active && relation.AnnouncedAddedAt != relation.AddedAt)
+        {
+            relation.AnnouncedAddedAt = relation.AddedAt;
             db.Publish(new CustomerAddedStaff(corp.TenantId, added.ExternalUserId, added.UserId, relation.State, relation.AddWay, relation.AddedAt,
                 added.WithoutVerification), time.GetUtcNow().UtcDateTime);
+        }
         await db.SaveChangesAsync(ct);
         await welcome.SendOnce(corp, relation, added.WelcomeCode, ct);
     }

@@ -251,6 +251,9 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
                     b.Property<DateTime>("AddedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("AnnouncedAddedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 

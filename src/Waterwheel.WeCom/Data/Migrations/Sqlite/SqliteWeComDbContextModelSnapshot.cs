@@ -245,6 +245,9 @@ namespace Waterwheel.WeCom.Data.Migrations.Sqlite
                     b.Property<DateTime>("AddedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnnouncedAddedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 

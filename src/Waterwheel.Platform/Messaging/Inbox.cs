@@ -15,8 +15,8 @@ internal sealed class Inbox(InboxWriter writer, TimeProvider time) : IInbox
     {
         // The column limits, checked here so that a bad message fails alone with a clear error and stores nothing.
         Limit(nameof(source), source, InboxMessageConfiguration.SourceLength);
-        Limit(nameof(dedupeKey), dedupeKey, 200);
-        if (partition is not null) Limit(nameof(partition), partition, 100);
+        Limit(nameof(dedupeKey), dedupeKey, InboxMessageConfiguration.DedupeKeyLength);
+        if (partition is not null) Limit(nameof(partition), partition, InboxMessageConfiguration.PartitionLength);
         ArgumentNullException.ThrowIfNull(payload);
         var now = time.GetUtcNow().UtcDateTime;
         var message = new InboxMessage { Source = source, DedupeKey = dedupeKey, TenantId = tenantId, Payload = payload, Partition = partition, ReceivedAt = now, DueAt = now };

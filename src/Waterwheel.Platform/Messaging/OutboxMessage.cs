@@ -23,7 +23,8 @@ public static class OutboxModel
     {
         b.ToTable("outbox");
         b.Property(m => m.EventName).HasMaxLength(100);
-        b.Property(m => m.Partition).HasMaxLength(100);
+        // Relayed into the inbox's partition column, so it shares its limit.
+        b.Property(m => m.Partition).HasMaxLength(InboxMessageConfiguration.PartitionLength);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.HasIndex(m => new { m.RelayedAt, m.OccurredAt });
     });

@@ -18,6 +18,7 @@ internal sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, IEnumer
     public static readonly TimeSpan KeepRelayed = TimeSpan.FromDays(7);
     private readonly TimeSpan _interval = configuration.GetValue("Waterwheel:Outbox:PollInterval", TimeSpan.FromSeconds(1));
     private readonly ILookup<string, IntegrationSubscription> _subscribers = subscriptions.ToLookup(s => s.EventName);
+    private DateTime _nextCleanup;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,8 +48,7 @@ internal sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, IEnumer
             .Where(m => m.RelayedAt == null).OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
         if (batch.Count == 0)
         {
-            var expired = time.GetUtcNow().UtcDateTime - KeepRelayed;
-            await db.Set<OutboxMessage>().IgnoreQueryFilters().Where(m => m.RelayedAt < expired).ExecuteDeleteAsync(ct);
+            await CleanUp(db, ct);
             return 0;
         }
         foreach (var message in batch)
@@ -69,5 +69,14 @@ internal sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, IEnumer
             await db.SaveChangesAsync(ct);
         }
         return batch.Count;
+    }
+
+    // Idle polls come every second; deleting old rows once an hour is plenty.
+    private async Task CleanUp(TContext db, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (now < _nextCleanup) return;
+        _nextCleanup = now + TimeSpan.FromHours(1);
+        await db.Set<OutboxMessage>().IgnoreQueryFilters().Where(m => m.RelayedAt < now - KeepRelayed).ExecuteDeleteAsync(ct);
     }
 }

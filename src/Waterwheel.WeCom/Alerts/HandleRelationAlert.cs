@@ -14,7 +14,8 @@ internal sealed class HandleRelationAlertValidator : AbstractValidator<HandleRel
 /// Marks an alert followed up, with what was done (called the customer, chose another takeover member). Marking it
 /// again changes nothing, so a double click or a retried request has one effect.
 /// </summary>
-internal sealed class HandleRelationAlert(WeComDbContext db, IValidator<HandleRelationAlertRequest> validator, ActorContext actor, IAuditLog audit, TimeProvider time)
+internal sealed class HandleRelationAlert(
+    WeComDbContext db, IValidator<HandleRelationAlertRequest> validator, ActorContext actor, IAuditLog audit, IOrganisationDirectory directory, TimeProvider time)
 {
     public async Task<Result<RelationAlertDto>> Handle(Guid id, HandleRelationAlertRequest request, CancellationToken ct)
     {
@@ -30,8 +31,10 @@ internal sealed class HandleRelationAlert(WeComDbContext db, IValidator<HandleRe
             await db.SaveChangesAsync(ct);
             await audit.RecordNowAsync("wecom.alert_handled", "relation_alert", alert.Id.ToString(), $"{alert.Kind} {alert.ExternalUserId} / {alert.StaffUserId}", ct);
         }
-        return new RelationAlertDto(alert.Id, alert.Kind, alert.Status, alert.ExternalUserId, "", alert.StaffUserId, null, null, alert.State,
-            alert.RelationStartedAt, alert.OccurredAt, alert.Detail, alert.HandledAt, alert.HandledBy, alert.Note, alert.Version);
+        // Answer with the row as the list shows it, names included, so the caller can redraw it without another read.
+        var customer = await db.Contacts.Where(c => c.ExternalUserId == alert.ExternalUserId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+        var staff = (await directory.WeComStaff(alert.TenantId, ct)).FirstOrDefault(s => s.WeComUserId == alert.StaffUserId);
+        return RelationAlertDto.From(alert, customer, staff);
     }
 
     public static void Map(IEndpointRouteBuilder api) => api

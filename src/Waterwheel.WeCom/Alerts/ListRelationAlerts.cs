@@ -5,7 +5,12 @@ namespace Waterwheel.WeCom.Alerts;
 public sealed record RelationAlertDto(
     Guid Id, RelationAlertKind Kind, RelationAlertStatus Status, string ExternalUserId, string CustomerName, string StaffUserId,
     string? StaffName, string? StoreName, string? State, DateTime? RelationStartedAt, DateTime OccurredAt, string? Detail,
-    DateTime? HandledAt, string? HandledBy, string? Note, int Version);
+    DateTime? HandledAt, string? HandledBy, string? Note, int Version)
+{
+    internal static RelationAlertDto From(RelationAlert a, string customerName, StaffRef? staff) =>
+        new(a.Id, a.Kind, a.Status, a.ExternalUserId, customerName, a.StaffUserId, staff?.Name, staff?.StoreName, a.State, a.RelationStartedAt,
+            a.OccurredAt, a.Detail, a.HandledAt, a.HandledBy, a.Note, a.Version);
+}
 
 public sealed record RelationAlertQuery : PageQuery
 {
@@ -38,12 +43,8 @@ internal sealed class ListRelationAlerts(WeComDbContext db, IOrganisationDirecto
 
         // Staff names and stores live in the Platform module: ask its directory rather than joining its tables.
         var staff = (await directory.WeComStaff(actor.TenantId!.Value, ct)).ToDictionary(s => s.WeComUserId);
-        return new Page<RelationAlertDto>(page.Items.Select(x =>
-        {
-            var who = staff.GetValueOrDefault(x.a.StaffUserId);
-            return new RelationAlertDto(x.a.Id, x.a.Kind, x.a.Status, x.a.ExternalUserId, x.Name, x.a.StaffUserId, who?.Name, who?.StoreName,
-                x.a.State, x.a.RelationStartedAt, x.a.OccurredAt, x.a.Detail, x.a.HandledAt, x.a.HandledBy, x.a.Note, x.a.Version);
-        }).ToList(), page.Total, page.PageNumber, page.PageSize);
+        return new Page<RelationAlertDto>(page.Items.Select(x => RelationAlertDto.From(x.a, x.Name, staff.GetValueOrDefault(x.a.StaffUserId))).ToList(),
+            page.Total, page.PageNumber, page.PageSize);
     }
 
     public static void Map(IEndpointRouteBuilder api) => api

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Waterwheel.Platform.Tenancy;
@@ -72,6 +73,19 @@ internal sealed class AppWithSimulator : IAsyncDisposable
     }
 
     public string CallbackPath => $"/wecom/callback/{TenantId:N}";
+
+    /// <summary>Starts a full sync the way the settings page does; returns the run's id.</summary>
+    internal async Task<Guid> StartSync()
+    {
+        var response = await Admin.PostAsync("/api/wecom/sync/customers", null);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Runs a sync to its end in this call, as the worker would (tests turn the worker's own loop off).</summary>
+    internal Task DriveSync(Guid run) => App.Services.GetRequiredService<Sync.SyncWorker>().Drive(run, TenantId, CancellationToken.None);
+
+    internal Task<Sync.SyncRun> SyncRun(Guid id) => Read(db => db.SyncRuns.AsNoTracking().SingleAsync(r => r.Id == id));
 
     /// <summary>Reads the module's data as the tenant's system actor.</summary>
     internal Task<T> Read<T>(Func<WeComDbContext, Task<T>> query) => App.InScope(sp =>

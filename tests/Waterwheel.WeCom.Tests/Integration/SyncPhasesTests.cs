@@ -40,16 +40,11 @@ public abstract class SyncPhasesTests(string provider) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<Guid> Start()
-    {
-        var response = await _host.Admin.PostAsync("/api/wecom/sync/customers", null);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> Start() => _host.StartSync();
 
-    private Task Drive(Guid run) => _host.App.Services.GetRequiredService<SyncWorker>().Drive(run, _host.TenantId, CancellationToken.None);
+    private Task Drive(Guid run) => _host.DriveSync(run);
 
-    private Task<SyncRun> Run(Guid id) => _host.Read(db => db.SyncRuns.AsNoTracking().SingleAsync(r => r.Id == id));
+    private Task<SyncRun> Run(Guid id) => _host.SyncRun(id);
 
     private Task Step(Guid id) => _host.App.InScope(async sp =>
     {

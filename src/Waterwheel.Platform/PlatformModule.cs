@@ -9,6 +9,7 @@ using Waterwheel.Platform.ApiKeys;
 using Waterwheel.Platform.Audit;
 using Waterwheel.Platform.Caching;
 using Waterwheel.Platform.Demo;
+using Waterwheel.Platform.Jobs;
 using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Pii;
 using Waterwheel.Platform.Tenancy;
@@ -52,6 +53,8 @@ public static class PlatformModule
         services.AddScoped<IInbox, Inbox>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
+        services.AddClusterJobs(configuration);
+        services.AddRecurringJob<InboxRetention>("platform.inbox-retention", TimeSpan.FromHours(1));
         services.AddUseCasesFrom(typeof(PlatformModule).Assembly);
 
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("platform-db", tags: ["ready"]);

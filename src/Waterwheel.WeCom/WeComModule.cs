@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Waterwheel.Platform.Data;
+using Waterwheel.Platform.Jobs;
 using Waterwheel.Platform.Messaging;
 using Waterwheel.WeCom.Callbacks.Events;
 using Waterwheel.WeCom.Callbacks.Handling;
@@ -49,7 +50,9 @@ public static class WeComModule
         services.AddSyncPhase<Sync.CustomerSyncStep>(SyncPhase.Customers);
         services.AddSyncPhase<Sync.GroupSyncStep>(SyncPhase.Groups);
         services.AddSyncPhase<Sync.ReconcileStep>(SyncPhase.Reconcile);
+        services.AddSingleton<Sync.SyncDriver>();
         services.AddSingleton<Sync.SyncWorker>();
+        services.AddRecurringJob<Sync.ReconciliationSchedule>("wecom.reconciliation-schedule", TimeSpan.FromMinutes(1));
         if (configuration.GetValue("Waterwheel:WeCom:RunSync", true)) services.AddHostedService(sp => sp.GetRequiredService<Sync.SyncWorker>());
         services.AddHealthChecks().AddDbContextCheck<WeComDbContext>("wecom-db", tags: ["ready"]);
         return services.AddWeComClient(configuration.GetSection(ConfigurationSection));

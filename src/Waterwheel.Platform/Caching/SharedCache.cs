@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
 
 namespace Waterwheel.Platform.Caching;
 
@@ -22,11 +24,18 @@ public static class SharedCache
             services.AddDistributedMemoryCache();
             return services;
         }
-        services.AddStackExchangeRedisCache(o =>
+        var prefix = configuration.GetValue("Waterwheel:Cache:KeyPrefix", "waterwheel:")!;
+        // One connection per process for the cache and every other shared counter; a Redis that is down at start is
+        // reconnected to in the background (the readiness check says so) instead of failing the start.
+        services.AddSingleton(_ =>
         {
-            o.Configuration = redis;
-            o.InstanceName = configuration.GetValue("Waterwheel:Cache:KeyPrefix", "waterwheel:");
+            var options = ConfigurationOptions.Parse(redis);
+            options.AbortOnConnectFail = false;
+            return new SharedRedis(ConnectionMultiplexer.Connect(options), prefix);
         });
+        services.AddStackExchangeRedisCache(o => o.InstanceName = prefix);
+        services.AddOptions<RedisCacheOptions>().Configure<SharedRedis>((o, shared) =>
+            o.ConnectionMultiplexerFactory = () => Task.FromResult(shared.Connection));
         services.AddHealthChecks().AddCheck<SharedCacheHealthCheck>("shared-cache", tags: ["ready"]);
         return services;
     }
@@ -48,3 +57,6 @@ internal sealed class SharedCacheHealthCheck(IDistributedCache cache) : IHealthC
         }
     }
 }
+
+/// <summary>The Redis that the deployment's nodes share, with the key prefix that keeps one deployment's keys apart.</summary>
+public sealed record SharedRedis(IConnectionMultiplexer Connection, string KeyPrefix);

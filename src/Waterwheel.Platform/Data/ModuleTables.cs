@@ -18,4 +18,12 @@ public static class ModuleTables
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && e.GetViewName() is null))
             entity.SetTableName($"{module}_{entity.GetTableName()}");
     }
+
+    /// <summary>The quoted, schema-qualified name of an entity's table, for the few statements written in SQL.</summary>
+    public static string QuotedName<TEntity>(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in {db.GetType().Name}'s model.");
+        return entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+    }
 }

@@ -6,12 +6,17 @@ public enum InboxAcceptance { Accepted, Duplicate }
 public interface IInbox
 {
     /// <summary>Completes once the message is durably stored (Accepted) or found stored already (Duplicate).</summary>
-    Task<InboxAcceptance> AcceptAsync(string source, string dedupeKey, Guid? tenantId, string payload, CancellationToken ct, string? partition = null);
+    /// <param name="arrivedAt">When the message entered the system, which orders it within its partition: now for a
+    /// message from outside; the moment it occurred for an event relayed from an outbox, so that events relayed by
+    /// different nodes keep the order in which they happened.</param>
+    Task<InboxAcceptance> AcceptAsync(string source, string dedupeKey, Guid? tenantId, string payload, CancellationToken ct, string? partition = null,
+        DateTime? arrivedAt = null);
 }
 
 internal sealed class Inbox(InboxWriter writer, TimeProvider time) : IInbox
 {
-    public Task<InboxAcceptance> AcceptAsync(string source, string dedupeKey, Guid? tenantId, string payload, CancellationToken ct, string? partition = null)
+    public Task<InboxAcceptance> AcceptAsync(string source, string dedupeKey, Guid? tenantId, string payload, CancellationToken ct, string? partition = null,
+        DateTime? arrivedAt = null)
     {
         // The column limits, checked here so that a bad message fails alone with a clear error and stores nothing.
         Limit(nameof(source), source, InboxMessageConfiguration.SourceLength);
@@ -19,9 +24,11 @@ internal sealed class Inbox(InboxWriter writer, TimeProvider time) : IInbox
         if (partition is not null) Limit(nameof(partition), partition, InboxMessageConfiguration.PartitionLength);
         ArgumentNullException.ThrowIfNull(payload);
         var now = time.GetUtcNow().UtcDateTime;
-        var message = new InboxMessage { Source = source, DedupeKey = dedupeKey, TenantId = tenantId, Payload = payload, Partition = partition, ReceivedAt = now, DueAt = now };
-        // A sender that hangs up stops waiting; its message may still be stored, and its retry then dedupes.
-        return writer.Write(message).WaitAsync(ct);
+        var message = new InboxMessage
+        {
+            Source = source, DedupeKey = dedupeKey, TenantId = tenantId, Payload = payload, Partition = partition, ReceivedAt = arrivedAt ?? now, DueAt = now,
+        };
+        return writer.Write(message, ct);
     }
 
     private static void Limit(string name, string value, int max)

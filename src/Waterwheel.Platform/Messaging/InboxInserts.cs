@@ -11,8 +11,7 @@ internal static class InboxInserts
 {
     public static async Task<HashSet<Guid>> Insert(PlatformDbContext db, IReadOnlyList<InboxMessage> messages, CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(typeof(InboxMessage))!;
-        var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+        var table = ModuleTables.QuotedName<InboxMessage>(db);
         var sql = new StringBuilder($"""INSERT INTO {table} ("Id", "TenantId", "Source", "DedupeKey", "Payload", "Partition", "ReceivedAt", "DueAt", "Attempts") VALUES """);
         var parameters = new List<object>(messages.Count * 7);
         for (var i = 0; i < messages.Count; i++)

@@ -17,6 +17,8 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         b.Property(m => m.LeaseOwner).HasMaxLength(100);
         b.Property(m => m.Partition).HasMaxLength(PartitionLength);
         b.HasIndex(m => new { m.Source, m.DedupeKey }).IsUnique();
-        b.HasIndex(m => new { m.ProcessedAt, m.FailedAt, m.DueAt });
+        // The claim's two questions: which open messages come first, and what is still open in a partition.
+        b.HasIndex(m => new { m.ProcessedAt, m.FailedAt, m.ReceivedAt });
+        b.HasIndex(m => new { m.Partition, m.ReceivedAt });
     }
 }

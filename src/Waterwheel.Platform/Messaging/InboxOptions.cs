@@ -9,9 +9,23 @@ public sealed class InboxOptions
     public bool RunProcessor { get; set; } = true;
     public int BatchSize { get; set; } = 50;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a claim holds without renewal; renewed every third of it while a handler runs.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>How many partitions of a batch are handled at once; their handlers mostly wait on WeCom and the database.</summary>
     public int Concurrency { get; set; } = 16;
+
+    /// <summary>
+    /// How many accepted messages may wait for the group-committing writer. Past it, accepts wait their turn (back-pressure
+    /// on the senders, who retry) instead of growing memory without bound.
+    /// </summary>
+    public int AcceptQueue { get; set; } = 5_000;
+
+    /// <summary>
+    /// Handled messages are deleted this long after handling: they hold decrypted callbacks (names, remarks), and the
+    /// senders' retries, the reason to keep them at all, come within minutes.
+    /// </summary>
+    public TimeSpan KeepProcessed { get; set; } = TimeSpan.FromDays(3);
 }

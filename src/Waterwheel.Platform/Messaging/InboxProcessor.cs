@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace Waterwheel.Platform.Messaging;
 
-/// <summary>Claims due inbox messages in batches and hands each to its module's handler, retrying with back-off.</summary>
+/// <summary>
+/// Claims due inbox messages in batches and hands each to its module's handler, retrying with back-off. Every node runs
+/// one; the claims keep each partition on one node at a time and in order.
+/// </summary>
 internal sealed class InboxProcessor(
     IServiceScopeFactory scopes, TimeProvider time, InboxSignal signal, IOptions<InboxOptions> options, ILogger<InboxProcessor> log)
     : BackgroundService
@@ -31,7 +34,7 @@ internal sealed class InboxProcessor(
             catch (Exception e)
             {
                 log.LogError(e, "Inbox processing failed; retrying after {Interval}", _options.PollInterval);
-                await Task.Delay(_options.PollInterval, time, stoppingToken);
+                await Task.Delay(_options.PollInterval, stoppingToken);
             }
         }
     }
@@ -46,17 +49,51 @@ internal sealed class InboxProcessor(
             claimed = await InboxClaims.Claim(db, _owner, time.GetUtcNow().UtcDateTime, _options.Lease, _options.BatchSize, ct);
         }
         if (claimed.Count == 0) return 0;
-        // One customer's events stay in order; different customers proceed side by side.
-        var partitions = claimed.GroupBy(m => m.Partition ?? m.Id.ToString()).ToList();
-        var handled = new ConcurrentBag<Guid>();
-        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = ct },
-            async (partition, token) =>
-            {
-                foreach (var message in partition)
-                    if (await HandleOne(message, token)) handled.Add(message.Id);
-            });
-        await Acknowledge(handled, ct);
+        var held = new ConcurrentDictionary<Guid, byte>(claimed.Select(m => KeyValuePair.Create(m.Id, (byte)0)));
+        using var roundOver = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewing = new InboxLeaseRenewal(scopes, time, _owner, _options.Lease).Run(held, roundOver.Token);
+        try
+        {
+            // One customer's events stay in order; different customers proceed side by side.
+            var partitions = claimed.GroupBy(m => m.Partition ?? m.Id.ToString())
+                .Select(p => p.OrderBy(m => m.ReceivedAt).ThenBy(m => m.Id).ToList()).ToList();
+            var handled = new ConcurrentBag<Guid>();
+            await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = ct },
+                async (partition, token) => await HandlePartition(partition, handled, held, token));
+            await Acknowledge(handled, ct);
+        }
+        finally
+        {
+            await roundOver.CancelAsync();
+            await renewing;
+        }
         return claimed.Count;
+    }
+
+    /// <summary>Handles a partition's messages in order and stops at the first failure: the rest wait behind it.</summary>
+    private async Task HandlePartition(List<InboxMessage> partition, ConcurrentBag<Guid> handled, ConcurrentDictionary<Guid, byte> held, CancellationToken ct)
+    {
+        for (var i = 0; i < partition.Count; i++)
+        {
+            if (await HandleOne(partition[i], ct))
+            {
+                handled.Add(partition[i].Id);
+                continue;
+            }
+            held.TryRemove(partition[i].Id, out _);
+            await Release(partition.Skip(i + 1).Select(m => m.Id).ToList(), held);
+            return;
+        }
+    }
+
+    /// <summary>Gives back claims this round will not use, without counting them as attempts.</summary>
+    private async Task Release(List<Guid> ids, ConcurrentDictionary<Guid, byte> held)
+    {
+        if (ids.Count == 0) return;
+        foreach (var id in ids) held.TryRemove(id, out _);
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
     }
 
     /// <summary>
@@ -88,20 +125,24 @@ internal sealed class InboxProcessor(
                 .SetProperty(m => m.LastError, $"No handler for source '{message.Source}'."), ct);
             return false;
         }
+        // A claim is not an attempt: only a handler that ran and failed counts, so claims handed back (the rest of a
+        // partition behind a failure, a node that stopped) never use up a message's tries.
+        var attempt = message.Attempts + 1;
         try
         {
             await handler.HandleAsync(new InboxEnvelope(message.Id, message.TenantId, message.Source, message.DedupeKey,
-                message.Payload, message.Attempts, message.ReceivedAt), ct);
+                message.Payload, attempt, message.ReceivedAt), ct);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var givingUp = message.Attempts >= _options.MaxAttempts;
+            var givingUp = attempt >= _options.MaxAttempts;
             var error = $"{e.GetType().Name}: {e.Message}";
-            log.LogWarning("Inbox message {Id} from {Source} failed (attempt {Attempt}): {Error}", message.Id, message.Source, message.Attempts, error);
+            log.LogWarning("Inbox message {Id} from {Source} failed (attempt {Attempt}): {Error}", message.Id, message.Source, attempt, error);
             await Mine().ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.DueAt, now + Backoff(message.Attempts))
+                .SetProperty(m => m.Attempts, attempt)
+                .SetProperty(m => m.DueAt, now + Backoff(attempt))
                 .SetProperty(m => m.FailedAt, givingUp ? now : null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null)
                 .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), CancellationToken.None);

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Waterwheel.Platform.Messaging;
 
@@ -15,23 +16,37 @@ internal sealed class InboxWriter : IDisposable
     /// <summary>Enough to drain a burst in one statement, small enough to stay far below the providers' parameter limits.</summary>
     private const int MaxBatch = 100;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue;
     private readonly IServiceScopeFactory _scopes;
     private readonly InboxSignal _signal;
     private readonly ILogger<InboxWriter> _log;
     private readonly Task _loop;
 
-    public InboxWriter(IServiceScopeFactory scopes, InboxSignal signal, ILogger<InboxWriter> log)
+    public InboxWriter(IServiceScopeFactory scopes, InboxSignal signal, IOptions<InboxOptions> options, ILogger<InboxWriter> log)
     {
         (_scopes, _signal, _log) = (scopes, signal, log);
+        // Bounded: when the database falls behind, senders wait for room (and the callers' own timeouts apply) rather
+        // than piling up in memory.
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.Value.AcceptQueue)
+        {
+            SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
+        });
         _loop = Task.Run(Run);
     }
 
-    public Task<InboxAcceptance> Write(InboxMessage message)
+    public async Task<InboxAcceptance> Write(InboxMessage message, CancellationToken ct)
     {
         var pending = new Pending(message);
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(InboxWriter), "The inbox is shutting down.");
-        return pending.Done.Task;
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (ChannelClosedException e)
+        {
+            throw new ObjectDisposedException("The inbox is shutting down.", e);
+        }
+        // A sender that hangs up stops waiting; its message may still be stored, and its retry then dedupes.
+        return await pending.Done.Task.WaitAsync(ct);
     }
 
     private async Task Run()

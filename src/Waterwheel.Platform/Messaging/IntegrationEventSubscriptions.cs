@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Waterwheel.Platform.Jobs;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Platform.Messaging;
@@ -25,7 +26,8 @@ public static class IntegrationEventRegistration
 
     /// <summary>Relays the outbox of <typeparamref name="TContext"/> (which must call <see cref="OutboxModel.AddOutbox"/>).</summary>
     public static IServiceCollection AddOutboxRelay<TContext>(this IServiceCollection services) where TContext : DbContext =>
-        services.AddHostedService<OutboxRelay<TContext>>();
+        services.AddHostedService<OutboxRelay<TContext>>()
+            .AddRecurringJob<OutboxRetention<TContext>>($"{typeof(TContext).Name}.outbox-retention", TimeSpan.FromHours(1));
 }
 
 /// <summary>Hands an event stored in the inbox to its subscriber, acting as the event's tenant.</summary>

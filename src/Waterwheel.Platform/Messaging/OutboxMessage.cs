@@ -14,6 +14,16 @@ public sealed class OutboxMessage
     public DateTime? RelayedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>When the relay may next take it: at once, or after a failed try's back-off.</summary>
+    public DateTime DueAt { get; set; }
+
+    /// <summary>A relaying node's claim, as on the inbox: several nodes relay side by side, none the same row.</summary>
+    public DateTime? LeaseUntil { get; set; }
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>Set when the tries ran out: the row waits for an operator and no longer holds up the rows behind it.</summary>
+    public DateTime? ParkedAt { get; set; }
 }
 
 public static class OutboxModel
@@ -26,7 +36,9 @@ public static class OutboxModel
         // Relayed into the inbox's partition column, so it shares its limit.
         b.Property(m => m.Partition).HasMaxLength(InboxMessageConfiguration.PartitionLength);
         b.Property(m => m.LastError).HasMaxLength(1000);
-        b.HasIndex(m => new { m.RelayedAt, m.OccurredAt });
+        b.Property(m => m.LeaseOwner).HasMaxLength(100);
+        b.HasIndex(m => new { m.RelayedAt, m.ParkedAt, m.OccurredAt });
+        b.HasIndex(m => new { m.Partition, m.OccurredAt });
     });
 
     /// <summary>
@@ -41,6 +53,7 @@ public static class OutboxModel
             Payload = JsonSerializer.Serialize(integrationEvent, IntegrationEventJson.Options),
             Partition = integrationEvent.Partition,
             OccurredAt = occurredAt,
+            DueAt = occurredAt,
         });
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,19 +7,23 @@ using Microsoft.Extensions.Logging;
 namespace Waterwheel.Platform.Messaging;
 
 /// <summary>
-/// Moves a module's outbox into the inbox, one entry per subscriber. The inbox dedupes on the outbox id, so a crash
-/// between accepting and marking relayed repeats the accept harmlessly: each subscriber sees each event once.
+/// Moves a module's outbox into the inbox, one entry per subscriber. Every node relays: rows are claimed like the
+/// inbox's (partition by partition, with a lease), so no two nodes relay one row and one customer's events keep their
+/// order. The inbox dedupes on the outbox id, so a crash between accepting and marking relayed repeats the accept
+/// harmlessly: each subscriber sees each event once. A row that keeps failing is parked after its last try instead of
+/// blocking every row behind it.
 /// </summary>
 internal sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, IEnumerable<IntegrationSubscription> subscriptions, IConfiguration configuration,
     TimeProvider time, ILogger<OutboxRelay<TContext>> log) : BackgroundService where TContext : DbContext
 {
     private const int BatchSize = 200;
+    private static readonly ClaimColumns Columns = new(nameof(OutboxMessage.RelayedAt), nameof(OutboxMessage.ParkedAt), nameof(OutboxMessage.OccurredAt));
 
-    /// <summary>Relayed events stay this long for diagnosis; the subscribers' inbox holds them from then on.</summary>
-    public static readonly TimeSpan KeepRelayed = TimeSpan.FromDays(7);
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly TimeSpan _interval = configuration.GetValue("Waterwheel:Outbox:PollInterval", TimeSpan.FromSeconds(1));
+    private readonly TimeSpan _lease = configuration.GetValue("Waterwheel:Outbox:Lease", TimeSpan.FromSeconds(60));
+    private readonly int _maxAttempts = configuration.GetValue("Waterwheel:Outbox:MaxAttempts", 10);
     private readonly ILookup<string, IntegrationSubscription> _subscribers = subscriptions.ToLookup(s => s.EventName);
-    private DateTime _nextCleanup;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,7 +34,11 @@ internal sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, IEnumer
             {
                 relayed = await RelayOnce(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
             {
                 log.LogError(e, "Relaying the {Context} outbox failed", typeof(TContext).Name);
             }
@@ -38,45 +47,81 @@ internal sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, IEnumer
         }
     }
 
-    /// <summary>Relays one batch in order of occurrence; returns how many events it relayed.</summary>
+    /// <summary>Relays one claimed batch; returns how many rows it claimed.</summary>
     public async Task<int> RelayOnce(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var inbox = scope.ServiceProvider.GetRequiredService<IInbox>();
-        var batch = await db.Set<OutboxMessage>().IgnoreQueryFilters()
-            .Where(m => m.RelayedAt == null).OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
-        if (batch.Count == 0)
-        {
-            await CleanUp(db, ct);
-            return 0;
-        }
-        foreach (var message in batch)
-        {
-            try
-            {
-                foreach (var subscriber in _subscribers[message.EventName])
-                    await inbox.AcceptAsync(subscriber.InboxSource, message.Id.ToString("N"), message.TenantId, message.Payload, ct, message.Partition);
-                message.RelayedAt = time.GetUtcNow().UtcDateTime;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                message.Attempts++;
-                message.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                await db.SaveChangesAsync(ct);
-                throw;
-            }
-            await db.SaveChangesAsync(ct);
-        }
+        List<OutboxMessage> batch;
+        await using (var scope = scopes.CreateAsyncScope())
+            batch = await PartitionedClaims.Claim<OutboxMessage>(scope.ServiceProvider.GetRequiredService<TContext>(), Columns, _owner,
+                time.GetUtcNow().UtcDateTime, _lease, BatchSize, ct);
+        if (batch.Count == 0) return 0;
+        var partitions = batch.GroupBy(m => m.Partition ?? m.Id.ToString())
+            .Select(p => p.OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).ToList()).ToList();
+        var relayed = new ConcurrentBag<Guid>();
+        // Partitions side by side, so that the inbox's writer stores many of them in one statement.
+        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (partition, token) => await RelayPartition(partition, relayed, token));
+        await Mark(relayed, ct);
         return batch.Count;
     }
 
-    // Idle polls come every second; deleting old rows once an hour is plenty.
-    private async Task CleanUp(TContext db, CancellationToken ct)
+    private async Task RelayPartition(List<OutboxMessage> partition, ConcurrentBag<Guid> relayed, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        if (now < _nextCleanup) return;
-        _nextCleanup = now + TimeSpan.FromHours(1);
-        await db.Set<OutboxMessage>().IgnoreQueryFilters().Where(m => m.RelayedAt < now - KeepRelayed).ExecuteDeleteAsync(ct);
+        for (var i = 0; i < partition.Count; i++)
+        {
+            var message = partition[i];
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var inbox = scope.ServiceProvider.GetRequiredService<IInbox>();
+                foreach (var subscriber in _subscribers[message.EventName])
+                    await inbox.AcceptAsync(subscriber.InboxSource, message.Id.ToString("N"), message.TenantId, message.Payload, ct, message.Partition,
+                        message.OccurredAt);
+                relayed.Add(message.Id);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                await Failed(message, e);
+                await Release(partition.Skip(i + 1).Select(m => m.Id).ToList());
+                return;
+            }
+        }
     }
+
+    private async Task Failed(OutboxMessage message, Exception e)
+    {
+        var attempt = message.Attempts + 1;
+        var now = time.GetUtcNow().UtcDateTime;
+        var parked = attempt >= _maxAttempts;
+        var error = $"{e.GetType().Name}: {e.Message}";
+        if (parked) log.LogError("Outbox event {Id} ({Event}) parked after {Attempts} tries: {Error}", message.Id, message.EventName, attempt, error);
+        else log.LogWarning("Relaying outbox event {Id} ({Event}) failed (try {Attempt}): {Error}", message.Id, message.EventName, attempt, error);
+        await using var scope = scopes.CreateAsyncScope();
+        await Mine(scope, [message.Id]).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Attempts, attempt)
+            .SetProperty(m => m.DueAt, now + InboxProcessor.Backoff(attempt))
+            .SetProperty(m => m.ParkedAt, parked ? now : null)
+            .SetProperty(m => m.LeaseUntil, (DateTime?)null)
+            .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), CancellationToken.None);
+    }
+
+    private async Task Release(List<Guid> ids)
+    {
+        if (ids.Count == 0) return;
+        await using var scope = scopes.CreateAsyncScope();
+        await Mine(scope, ids).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
+    }
+
+    private async Task Mark(ConcurrentBag<Guid> relayed, CancellationToken ct)
+    {
+        if (relayed.IsEmpty) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var now = time.GetUtcNow().UtcDateTime;
+        await Mine(scope, [.. relayed]).ExecuteUpdateAsync(s => s.SetProperty(m => m.RelayedAt, now)
+            .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null), ct);
+    }
+
+    private IQueryable<OutboxMessage> Mine(AsyncServiceScope scope, List<Guid> ids) =>
+        scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>().IgnoreQueryFilters()
+            .Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner);
 }

@@ -4,7 +4,7 @@ using Waterwheel.WeCom.Client.Transport;
 namespace Waterwheel.WeCom.Client;
 
 /// <summary>The HttpClient-backed implementation; the endpoint methods live beside their DTOs in the use-case files.</summary>
-internal sealed partial class WeComClient(HttpClient http, AccessTokenCache tokens, WeComRetryPolicy retry, WeComConcurrency concurrency, WeComRateLimits limits)
+internal sealed partial class WeComClient(HttpClient http, AccessTokenCache tokens, WeComRetryPolicy retry, WeComConcurrency concurrency, IWeComRateBudget limits)
     : IWeComClient
 {
     private readonly WeComTransport _transport = new(http, tokens, retry, concurrency, limits);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Waterwheel.Platform.Caching;
 using Waterwheel.WeCom.Client.Tokens;
 using Waterwheel.WeCom.Client.Transport;
 
@@ -23,7 +24,10 @@ public static class WeComClientRegistration
         services.TryAddSingleton<AccessTokenCache>();
         services.TryAddSingleton<WeComRetryPolicy>();
         services.TryAddSingleton<WeComConcurrency>();
-        services.TryAddSingleton<WeComRateLimits>();
+        // Shared through Redis when the deployment has one (several nodes, one budget); otherwise this process's own.
+        services.TryAddSingleton<IWeComRateBudget>(sp => sp.GetService<SharedRedis>() is { } redis
+            ? new RedisRateBudget(redis, sp.GetRequiredService<IOptions<WeComOptions>>())
+            : new WeComRateLimits(sp.GetRequiredService<IOptions<WeComOptions>>()));
         return services.AddHttpClient<IWeComClient, WeComClient>((sp, http) =>
         {
             var baseAddress = sp.GetRequiredService<IOptions<WeComOptions>>().Value.BaseAddress.ToString();

@@ -82,6 +82,8 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Count, v => v.ToList()));
             b.HasIndex(r => new { r.TenantId, r.StartedAt });
             b.HasIndex(r => r.Status);
+            // One running sync per tenant, held by the database rather than by a check that two requests can pass at once.
+            b.HasIndex(r => r.TenantId).IsUnique().HasFilter("\"Status\" = 'Running'").HasDatabaseName("IX_sync_runs_one_running");
             b.HasQueryFilter(r => r.TenantId == CurrentTenant);
         });
         builder.Entity<Alerts.RelationAlert>(b =>

@@ -1,3 +1,4 @@
+using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.WeCom.Sync;
@@ -25,7 +26,15 @@ internal sealed class StartCustomerSync(WeComDbContext db, ActorContext actor, T
             TenantId = actor.TenantId!.Value, Status = SyncStatus.Running, StartedAt = time.GetUtcNow().UtcDateTime, RequestedBy = actor.Name,
         };
         db.SyncRuns.Add(run);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Two starts at once (a double click, two operators): the index on running runs lets one through.
+            return Error.Conflict("sync_running", "A sync is already running; it continues where it is.");
+        }
         return SyncRunDto.From(run);
     }
 

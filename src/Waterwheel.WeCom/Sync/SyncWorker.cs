@@ -1,19 +1,25 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Waterwheel.Platform.Tenancy;
-using Waterwheel.WeCom.Connections;
+using Waterwheel.Platform.Jobs;
 
 namespace Waterwheel.WeCom.Sync;
 
 /// <summary>
-/// Drives running syncs page by page, and starts a reconciliation for every connected tenant once a day. A run's
-/// state is in its row, so after a restart the worker simply carries on with it.
+/// Drives running syncs page by page. Every node looks for running syncs; a tenant's sync is driven by whichever node
+/// holds that tenant's cluster lock, so one run never advances on two nodes, and tenants advance side by side: one
+/// brand's long full sync does not hold up another's. A run's state is in its row, so when its node dies another takes
+/// the lock (released with the dead node's connection) and carries on from the last checkpoint.
 /// </summary>
-internal sealed class SyncWorker(IServiceScopeFactory scopes, TenantCorps corps, TimeProvider time, ILogger<SyncWorker> log) : BackgroundService
+internal sealed class SyncWorker(IServiceScopeFactory scopes, IClusterLock clusterLock, SyncDriver driver, ILogger<SyncWorker> log) : BackgroundService
 {
-    public static readonly TimeSpan Reconciliation = TimeSpan.FromHours(24);
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
+
+    /// <summary>Tenants one node drives at once; the rest wait for a free slot here or on another node.</summary>
+    private const int MaxTenantsPerNode = 4;
+
+    private readonly ConcurrentDictionary<Guid, Task> _driving = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,63 +27,58 @@ internal sealed class SyncWorker(IServiceScopeFactory scopes, TenantCorps corps,
         {
             try
             {
-                await ScheduleReconciliations(stoppingToken);
-                foreach (var (runId, tenantId) in await Running(stoppingToken)) await Drive(runId, tenantId, stoppingToken);
+                foreach (var (runId, tenantId) in await Running(stoppingToken))
+                    if (_driving.Count < MaxTenantsPerNode && !_driving.ContainsKey(tenantId)) await TryDrive(runId, tenantId, stoppingToken);
+                await Task.Delay(Idle, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                log.LogError(e, "WeCom sync round failed");
+                break;
             }
-            await Task.Delay(Idle, time, stoppingToken);
+            catch (Exception e)
+            {
+                log.LogError(e, "Looking for WeCom syncs to drive failed");
+                await Task.Delay(Idle, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
+        // A stopping node leaves its runs as they are (checkpointed, still running) for another node to continue.
+        await Task.WhenAll(_driving.Values);
     }
 
-    private async Task<List<(Guid, Guid)>> Running(CancellationToken ct)
+    private async Task TryDrive(Guid runId, Guid tenantId, CancellationToken stoppingToken)
+    {
+        var held = await clusterLock.TryAcquire($"wecom-sync:{tenantId:N}", stoppingToken);
+        if (held is null) return;
+        _driving[tenantId] = Task.Run(async () =>
+        {
+            try
+            {
+                await using (held)
+                {
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, held.Lost);
+                    await driver.Drive(runId, tenantId, linked.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping, or the lock's connection broke: the run stays checkpointed for the next holder.
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Driving WeCom sync {RunId} failed", runId);
+            }
+            finally
+            {
+                _driving.TryRemove(tenantId, out _);
+            }
+        }, CancellationToken.None);
+    }
+
+    private async Task<List<(Guid RunId, Guid TenantId)>> Running(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WeComDbContext>();
         return (await db.SyncRuns.IgnoreQueryFilters().Where(r => r.Status == SyncStatus.Running)
             .Select(r => new { r.Id, r.TenantId }).ToListAsync(ct)).Select(r => (r.Id, r.TenantId)).ToList();
-    }
-
-    /// <summary>Runs one sync through its phases to the end (or failure), a page per step, each step in a fresh unit of work.</summary>
-    public async Task Drive(Guid runId, Guid tenantId, CancellationToken ct)
-    {
-        var corp = await corps.Find(tenantId, ct);
-        for (var more = true; more && !ct.IsCancellationRequested;)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ActorContext>().UseSystem(tenantId, "wecom-sync");
-            var db = scope.ServiceProvider.GetRequiredService<WeComDbContext>();
-            var run = await db.SyncRuns.FirstAsync(r => r.Id == runId, ct);
-            if (run.Status != SyncStatus.Running) return;
-            try
-            {
-                if (corp is null) throw new InvalidOperationException("The tenant has no WeCom connection.");
-                more = await scope.ServiceProvider.GetRequiredService<SyncRunStep>().Advance(run, corp, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning("WeCom sync {RunId} failed: {Error}", runId, e.Message);
-                run.Status = SyncStatus.Failed;
-                run.Error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                run.FinishedAt = time.GetUtcNow().UtcDateTime;
-                await db.SaveChangesAsync(CancellationToken.None);
-                return;
-            }
-        }
-    }
-
-    private async Task ScheduleReconciliations(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WeComDbContext>();
-        var due = time.GetUtcNow().UtcDateTime - Reconciliation;
-        var tenants = await db.Connections.IgnoreQueryFilters().Select(c => c.TenantId)
-            .Where(t => !db.SyncRuns.IgnoreQueryFilters().Any(r => r.TenantId == t && (r.Status == SyncStatus.Running || r.StartedAt > due)))
-            .ToListAsync(ct);
-        foreach (var tenant in tenants)
-            db.SyncRuns.Add(new SyncRun { TenantId = tenant, Status = SyncStatus.Running, StartedAt = time.GetUtcNow().UtcDateTime, RequestedBy = "scheduled" });
-        if (tenants.Count > 0) await db.SaveChangesAsync(ct);
     }
 }

@@ -83,7 +83,7 @@ internal sealed class AppWithSimulator : IAsyncDisposable
     }
 
     /// <summary>Runs a sync to its end in this call, as the worker would (tests turn the worker's own loop off).</summary>
-    internal Task DriveSync(Guid run) => App.Services.GetRequiredService<Sync.SyncWorker>().Drive(run, TenantId, CancellationToken.None);
+    internal Task DriveSync(Guid run) => App.Services.GetRequiredService<Sync.SyncDriver>().Drive(run, TenantId, CancellationToken.None);
 
     internal Task<Sync.SyncRun> SyncRun(Guid id) => Read(db => db.SyncRuns.AsNoTracking().SingleAsync(r => r.Id == id));
 

@@ -36,7 +36,7 @@ public abstract class WeComReadApiTests(string provider) : IAsyncLifetime
         }
         var started = await _host.Admin.PostAsync("/api/wecom/sync/customers", null);
         var run = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await _host.App.Services.GetRequiredService<SyncWorker>().Drive(run, _host.TenantId, CancellationToken.None);
+        await _host.App.Services.GetRequiredService<SyncDriver>().Drive(run, _host.TenantId, CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

@@ -4,11 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Waterwheel.WeCom.Client.Transport;
 
 /// <summary>
-/// Keeps this process under WeCom's per-corp, per-API limits (10,000 calls a minute, 150,000 an hour). Hitting
-/// WeCom's limit blocks the API for the rest of the window, so calls over our own, lower budget wait in a queue
-/// instead; when the queue is full the call fails as busy and its job retries later.
+/// The budget of one process, for the embedded default and single nodes without Redis: sliding windows in memory.
+/// Calls over the budget wait in a queue; when the queue is full the call fails as busy and its job retries later.
 /// </summary>
-internal sealed class WeComRateLimits : IDisposable
+internal sealed class WeComRateLimits : IWeComRateBudget, IDisposable
 {
     private readonly PartitionedRateLimiter<(string Corp, string Api)> _limiter;
 

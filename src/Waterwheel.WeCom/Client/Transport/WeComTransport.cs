@@ -10,7 +10,7 @@ namespace Waterwheel.WeCom.Client.Transport;
 /// refresh-and-retry on a rejected token, back-off on busy/throttled codes, per-corp rate and concurrency limits, and
 /// typed errors for the rest.
 /// </summary>
-internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, WeComRetryPolicy retry, WeComConcurrency concurrency, WeComRateLimits limits)
+internal sealed class WeComTransport(HttpClient http, AccessTokenCache tokens, WeComRetryPolicy retry, WeComConcurrency concurrency, IWeComRateBudget limits)
 {
     public Task<WeComResult<T>> Get<T>(WeComApp app, string api, CancellationToken ct, params (string Name, string? Value)[] query)
         where T : WeComResponse =>

@@ -36,8 +36,12 @@ public sealed class InboxFixture<TProvider> : IAsyncLifetime where TProvider : I
         _ = App.Services; // boots the app and migrates
     }
 
-    public Task<InboxAcceptance> Accept(string key, string payload = "{}") =>
-        App.InScope(sp => sp.GetRequiredService<IInbox>().AcceptAsync(RecordingHandler.SourceName, key, null, payload, CancellationToken.None));
+    public Task<InboxAcceptance> Accept(string key, string payload = "{}", string? partition = null) =>
+        App.InScope(sp => sp.GetRequiredService<IInbox>().AcceptAsync(RecordingHandler.SourceName, key, null, payload, CancellationToken.None, partition));
+
+    /// <summary>What another node would get if it claimed now.</summary>
+    internal Task<List<InboxMessage>> ClaimAs(string owner) => App.InScope(sp => InboxClaims.Claim(sp.GetRequiredService<Data.PlatformDbContext>(), owner,
+        Clock.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(30), 1000, CancellationToken.None));
 
     public Task<int> RunOnce() => App.Services.GetRequiredService<InboxProcessor>().RunOnceAsync(CancellationToken.None);
 
@@ -56,17 +60,26 @@ public sealed class RecordingHandler : IInboxHandler
     public const string SourceName = "test.inbox";
     private readonly Dictionary<string, int> _seen = [];
     private readonly Dictionary<string, int> _failuresLeft = [];
+    private readonly List<string> _order = [];
 
     public string Source => SourceName;
 
     public int Seen(string key) { lock (_seen) return _seen.GetValueOrDefault(key); }
 
+    /// <summary>The keys in the order their handling began.</summary>
+    public List<string> Order() { lock (_seen) return [.. _order]; }
+
+    /// <summary>Set to hold a key's handler until the test lets it go.</summary>
+    public Func<string, Task>? Hold { get; set; }
+
     public void FailNext(string key, int times) { lock (_seen) _failuresLeft[key] = times; }
 
-    public Task HandleAsync(InboxEnvelope message, CancellationToken ct)
+    public async Task HandleAsync(InboxEnvelope message, CancellationToken ct)
     {
+        if (Hold is { } hold) await hold(message.DedupeKey);
         lock (_seen)
         {
+            _order.Add(message.DedupeKey);
             _seen[message.DedupeKey] = _seen.GetValueOrDefault(message.DedupeKey) + 1;
             if (_failuresLeft.GetValueOrDefault(message.DedupeKey) > 0)
             {
@@ -74,6 +87,5 @@ public sealed class RecordingHandler : IInboxHandler
                 throw new InvalidOperationException("handler failed on purpose");
             }
         }
-        return Task.CompletedTask;
     }
 }

@@ -346,10 +346,12 @@ namespace Waterwheel.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Partition", "ReceivedAt");
+
                     b.HasIndex("Source", "DedupeKey")
                         .IsUnique();
 
-                    b.HasIndex("ProcessedAt", "FailedAt", "DueAt");
+                    b.HasIndex("ProcessedAt", "FailedAt", "ReceivedAt");
 
                     b.ToTable("inbox", "platform");
                 });

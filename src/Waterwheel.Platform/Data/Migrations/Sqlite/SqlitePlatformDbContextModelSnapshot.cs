@@ -336,10 +336,12 @@ namespace Waterwheel.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Partition", "ReceivedAt");
+
                     b.HasIndex("Source", "DedupeKey")
                         .IsUnique();
 
-                    b.HasIndex("ProcessedAt", "FailedAt", "DueAt");
+                    b.HasIndex("ProcessedAt", "FailedAt", "ReceivedAt");
 
                     b.ToTable("platform_inbox", (string)null);
                 });

@@ -32,6 +32,9 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("EventName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -41,7 +44,17 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ParkedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Partition")
@@ -60,7 +73,9 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RelayedAt", "OccurredAt");
+                    b.HasIndex("Partition", "OccurredAt");
+
+                    b.HasIndex("RelayedAt", "ParkedAt", "OccurredAt");
 
                     b.ToTable("outbox", "wecom");
                 });
@@ -544,6 +559,11 @@ namespace Waterwheel.WeCom.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_sync_runs_one_running")
+                        .HasFilter("\"Status\" = 'Running'");
 
                     b.HasIndex("TenantId", "StartedAt");
 

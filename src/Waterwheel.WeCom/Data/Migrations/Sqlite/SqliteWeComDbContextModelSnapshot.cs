@@ -26,6 +26,9 @@ namespace Waterwheel.WeCom.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EventName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -35,7 +38,17 @@ namespace Waterwheel.WeCom.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ParkedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Partition")
@@ -54,7 +67,9 @@ namespace Waterwheel.WeCom.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RelayedAt", "OccurredAt");
+                    b.HasIndex("Partition", "OccurredAt");
+
+                    b.HasIndex("RelayedAt", "ParkedAt", "OccurredAt");
 
                     b.ToTable("wecom_outbox", (string)null);
                 });
@@ -538,6 +553,11 @@ namespace Waterwheel.WeCom.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_sync_runs_one_running")
+                        .HasFilter("\"Status\" = 'Running'");
 
                     b.HasIndex("TenantId", "StartedAt");
 

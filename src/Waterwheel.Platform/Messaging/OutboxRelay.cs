@@ -23,11 +23,14 @@ internal sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, IEnumer
     private readonly TimeSpan _interval = configuration.GetValue("Waterwheel:Outbox:PollInterval", TimeSpan.FromSeconds(1));
     private readonly TimeSpan _lease = configuration.GetValue("Waterwheel:Outbox:Lease", TimeSpan.FromSeconds(60));
     private readonly int _maxAttempts = configuration.GetValue("Waterwheel:Outbox:MaxAttempts", 10);
+
+    /// <summary>Off only in tests that relay by hand.</summary>
+    private readonly bool _run = configuration.GetValue("Waterwheel:Outbox:RunRelay", true);
     private readonly ILookup<string, IntegrationSubscription> _subscribers = subscriptions.ToLookup(s => s.EventName);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (_run && !stoppingToken.IsCancellationRequested)
         {
             var relayed = 0;
             try

@@ -42,13 +42,16 @@ internal static class SimEndpoint
             var body = await read(http);
             if (body.Refused is not null) return body.Refused;
             var now = state.Time.GetUtcNow();
+            IResult result;
             lock (state.Sync)
             {
                 var corp = state.Corps[corpId];
                 // Time-driven changes (24 h transfers) take effect before anything reads the corp.
                 TransferApi.Settle(corp, now);
-                return handler(corp, new SimRequest(http, body.Json, now), body.Upload);
+                result = handler(corp, new SimRequest(http, body.Json, now), body.Upload);
             }
+            await state.Faults.BeforeAnswer(api, http.RequestAborted);
+            return result;
         }
 
         var path = "/cgi-bin/" + api;

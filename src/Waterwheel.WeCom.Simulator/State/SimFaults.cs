@@ -22,6 +22,21 @@ public sealed class SimFaults
 
     public void SetLatency(string api, TimeSpan latency) => _latency[api] = latency;
 
+    private readonly ConcurrentDictionary<string, Func<CancellationToken, Task>> _beforeAnswer = new();
+
+    /// <summary>
+    /// Holds the answer of an API after its call took effect: the caller's side sees nothing yet, as when a network
+    /// or a process dies between WeCom doing something and the caller hearing of it.
+    /// </summary>
+    public void HoldAnswers(string api, Func<CancellationToken, Task>? hold)
+    {
+        if (hold is null) _beforeAnswer.TryRemove(api, out _);
+        else _beforeAnswer[api] = hold;
+    }
+
+    internal Task BeforeAnswer(string api, CancellationToken ct) =>
+        _beforeAnswer.TryGetValue(api, out var hold) ? hold(ct) : Task.CompletedTask;
+
     /// <summary>WeCom's unpublished per-API concurrency cap (45033); the simulator answers 45033 above it.</summary>
     public void SetConcurrencyCap(string api, int cap) => _caps[api] = cap;
 

@@ -25,6 +25,9 @@ public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? 
     /// <summary>Leave the database in place on dispose, for a second app that restarts on it.</summary>
     public bool KeepDatabase { get; init; }
 
+    /// <summary>The host's warnings and errors; the console stays quiet.</summary>
+    public TestLog Log { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var values = new Dictionary<string, string?>
@@ -39,11 +42,12 @@ public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? 
             ["Waterwheel:Bootstrap:AdminMobile"] = "13900000001",
             ["Waterwheel:Pii:KeyFile"] = Path.Combine(_keyFolder, "pii-keys.json"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Waterwheel:Logging:Console"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         foreach (var (key, value) in values) builder.UseSetting(key, value);
         builder.UseContentRoot(ServerFolder());
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(l => l.ClearProviders().AddProvider(Log).SetMinimumLevel(LogLevel.Warning));
         if (services is not null) builder.ConfigureTestServices(services);
     }
 

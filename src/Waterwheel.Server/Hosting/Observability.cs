@@ -13,10 +13,13 @@ internal static class Observability
 {
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, log) => log
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+        // A host embedded elsewhere (a test) turns the console off and receives the events through its own logger providers.
+        var console = builder.Configuration.GetValue("Waterwheel:Logging:Console", true);
+        builder.Services.AddSerilog((services, log) =>
+        {
+            log.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+            if (console) log.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+        }, writeToProviders: !console);
 
         var exporter = builder.Configuration["Waterwheel:Telemetry:Exporter"] ?? "none";
         if (exporter.Equals("none", StringComparison.OrdinalIgnoreCase)) return builder;

@@ -167,6 +167,29 @@ internal sealed class ClusterHarness : IAsyncDisposable
         System.Text.RegularExpressions.Regex.Match(xml, "<ChangeType><!\\[CDATA\\[(.*?)\\]\\]></ChangeType>|<ChangeType>(.*?)</ChangeType>") is { Success: true } m
             ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : "";
 
+    /// <summary>
+    /// No customer got two welcomes, and each of <paramref name="expected"/> got one, unless its code had expired before
+    /// a node could use it (WeCom gives 20 s; a node restarting on a loaded machine can take longer): then none.
+    /// </summary>
+    public async Task AssertWelcomedAtMostOnce(IEnumerable<string> expected)
+    {
+        var handled = (await Callbacks()).Where(c => c.ChangeType == "add_external_contact" && c.Partition is not null)
+            .ToDictionary(c => c.Partition!, c => c.ProcessedAt);
+        lock (Simulator.State.Sync)
+        {
+            var delivered = Corp.Delivered.GroupBy(d => d.ExternalUserid).ToDictionary(d => d.Key, d => d.Count());
+            Assert.All(delivered, d => Assert.Equal(1, d.Value));
+            var missed = expected.Where(e => !delivered.ContainsKey(e)).ToList();
+            foreach (var customer in missed)
+            {
+                var code = Corp.WelcomeCodes.Values.Single(c => c.ExternalUserid == customer);
+                Assert.True(handled.GetValueOrDefault(customer) > code.IssuedAt.UtcDateTime + TimeSpan.FromSeconds(20),
+                    $"{customer} got no welcome although a node handled the add while its code was alive.");
+            }
+            _output.WriteLine($"{delivered.Count} welcomed; {missed.Count} handled only after their code expired");
+        }
+    }
+
     /// <summary>Waits until the condition holds, or fails with what the nodes printed.</summary>
     public async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 90)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -39,6 +40,7 @@ internal sealed class CallbackReceiver : IAsyncDisposable
     public static async Task<CallbackReceiver> Start(string corpId)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
         builder.WebHost.UseTestServer();
         var app = builder.Build();
         var receiver = new CallbackReceiver(app, corpId);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -24,6 +25,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
     public static async Task<SimulatorHost> Start(FakeTimeProvider time, Func<HttpMessageHandler>? callbackHandler = null, Action<CrowdOptions>? crowd = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton<TimeProvider>(time);
         var callbacks = builder.Services.AddWeComSimulator(crowd);

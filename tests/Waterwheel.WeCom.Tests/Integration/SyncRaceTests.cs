@@ -21,7 +21,7 @@ public abstract class SyncRaceTests(string provider)
         var run = await host.StartSync();
         await host.DriveSync(run);
 
-        Assert.Equal(1, step.Interfered);
+        Assert.True(step.Calls >= 2, "The page that lost the race was not done again.");
         var done = await host.SyncRun(run);
         Assert.Equal(SyncStatus.Succeeded, done.Status);
         Assert.Equal(1, await host.Read(db => db.Relations.CountAsync(r => r.ExternalUserId == InterferingStep.Racer)));
@@ -52,7 +52,8 @@ public abstract class SyncRaceTests(string provider)
     private sealed class InterferingStep(bool fail)
     {
         public const string Racer = "wm-racer";
-        public int Interfered;
+        /// <summary>How often the customers phase was asked for a page; the first time, a callback interferes.</summary>
+        public int Calls;
 
         public bool Fails => fail;
 
@@ -64,7 +65,7 @@ public abstract class SyncRaceTests(string provider)
 
             public async Task Advance(SyncRun run, Connections.TenantCorp corp, CancellationToken ct)
             {
-                if (Interlocked.Increment(ref owner.Interfered) == 1)
+                if (Interlocked.Increment(ref owner.Calls) == 1)
                 {
                     await using (var other = scope.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope())
                     {

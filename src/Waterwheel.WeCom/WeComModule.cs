@@ -52,8 +52,12 @@ public static class WeComModule
         services.AddSyncPhase<Sync.ReconcileStep>(SyncPhase.Reconcile);
         services.AddSingleton<Sync.SyncDriver>();
         services.AddSingleton<Sync.SyncWorker>();
-        services.AddRecurringJob<Sync.ReconciliationSchedule>("wecom.reconciliation-schedule", TimeSpan.FromMinutes(1));
-        if (configuration.GetValue("Waterwheel:WeCom:RunSync", true)) services.AddHostedService(sp => sp.GetRequiredService<Sync.SyncWorker>());
+        // Tests that drive syncs by hand turn off both the worker and the daily schedule that would start runs beside them.
+        if (configuration.GetValue("Waterwheel:WeCom:RunSync", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Sync.SyncWorker>());
+            services.AddRecurringJob<Sync.ReconciliationSchedule>("wecom.reconciliation-schedule", TimeSpan.FromMinutes(1));
+        }
         services.AddHealthChecks().AddDbContextCheck<WeComDbContext>("wecom-db", tags: ["ready"]);
         return services.AddWeComClient(configuration.GetSection(ConfigurationSection));
     }

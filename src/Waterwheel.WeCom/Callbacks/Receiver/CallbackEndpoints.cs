@@ -18,6 +18,9 @@ internal static class CallbackEndpoints
     /// <summary>A replayed capture older than this is refused; WeCom's own retries come within seconds.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
+    // Beyond this DateTimeOffset cannot hold the time, and would throw rather than let the age check refuse it.
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/wecom/callback").AllowAnonymous().ExcludeFromDescription();
@@ -38,7 +41,7 @@ internal static class CallbackEndpoints
     {
         if (await corps.Find(tenant, ct) is not { } corp) return Refuse(logs, tenant, "no WeCom connection is configured");
         if (request.ContentLength > MaxBody) return Refuse(logs, tenant, "body too large");
-        if (!long.TryParse(timestamp, out var sent)) return Refuse(logs, tenant, "timestamp missing or not a number");
+        if (!long.TryParse(timestamp, out var sent) || sent < 0 || sent > MaxUnixSeconds) return Refuse(logs, tenant, "timestamp missing or not a time");
         if ((time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(sent)).Duration() > MaxAge) return Refuse(logs, tenant, "timestamp too old: a replay");
 
         var body = await new StreamReader(request.Body).ReadToEndAsync(ct);
@@ -49,8 +52,7 @@ internal static class CallbackEndpoints
         var parsed = WeComEventParser.Parse(decrypted.Value);
         if (!parsed.IsSuccess) return Refuse(logs, tenant, $"event XML is malformed ({parsed.Error})");
 
-        var partition = parsed.Value is ExternalContactEvent contact ? contact.ExternalUserId : null;
-        await inbox.AcceptAsync(InboxSource, $"{tenant:N}|{parsed.Value!.DedupeKey}", tenant, decrypted.Value!, ct, partition);
+        await inbox.AcceptAsync(InboxSource, InboxKeys.DedupeKey(tenant, parsed.Value!), tenant, decrypted.Value!, ct, InboxKeys.Partition(parsed.Value!));
         // An empty 200 tells WeCom the event is taken and needs no reply; a duplicate is answered the same way.
         return TypedResults.Ok();
     }

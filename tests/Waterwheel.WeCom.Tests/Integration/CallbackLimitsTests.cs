@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waterwheel.Platform.Messaging;
 using Waterwheel.WeCom.Callbacks.Crypto;
+using Waterwheel.WeCom.Tests.Callbacks;
 
 namespace Waterwheel.WeCom.Tests.Integration;
 
@@ -95,6 +96,24 @@ public abstract class CallbackLimitsTests(string provider) : IAsyncLifetime
         var stored = await Inbox();
         Assert.Contains(stored, m => m.Payload.Contains(new string('e', 300), StringComparison.Ordinal));
         Assert.Contains(stored, m => m.Payload.Contains("<UserID><![CDATA[guide.li]]></UserID></xml>", StringComparison.Ordinal) && m.Partition is null);
+    }
+
+    [Fact]
+    public async Task A_large_streamed_body_is_answered_413_without_being_read_to_its_end()
+    {
+        var body = new EndlessStream(256L * 1024 * 1024);
+        var callback = Seal(Event("change_external_contact", "edit_external_contact", ""), Now, "n-big");
+        using var content = new StreamContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/xml");
+
+        // No Content-Length: the body is chunked, so only reading can find out how big it is.
+        using var request = new HttpRequestMessage(HttpMethod.Post, _host.CallbackPath + callback.QueryString) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        var response = await _host.App.Anonymous().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.True(body.Produced < 8 * 1024 * 1024, $"The receiver read {body.Produced} bytes of a body it refuses.");
+        Assert.Empty(await Inbox());
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public static class WeComModule
         services.AddSingleton<TenantCorps>();
         services.AddSingleton<IWeComConnections, WeComConnections>();
         services.AddScoped<ContactRefresh>();
+        services.AddScoped<RemoteContacts>();
         services.AddScoped<WelcomeSender>();
         services.AddScoped<RelationEnding>();
         services.AddScoped<IInboxHandler, WeComCallbackHandler>();

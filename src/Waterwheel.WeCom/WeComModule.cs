@@ -25,6 +25,7 @@ public static class WeComModule
         services.AddMemoryCache();
         services.AddSingleton<TenantCorps>();
         services.AddSingleton<IWeComConnections, WeComConnections>();
+        services.AddSingleton<Contracts.IWeComDirectory, Facade.WeComDirectory>();
         services.AddScoped<ContactRefresh>();
         services.AddScoped<RemoteContacts>();
         services.AddScoped<WelcomeSender>();

@@ -26,7 +26,9 @@ public static class WeComModule
         services.AddMemoryCache();
         services.AddSingleton<TenantCorps>();
         services.AddSingleton<IWeComConnections, WeComConnections>();
+        services.AddSingleton<Contracts.IWeComDirectory, Facade.WeComDirectory>();
         services.AddScoped<ContactRefresh>();
+        services.AddScoped<RemoteContacts>();
         services.AddScoped<WelcomeSender>();
         services.AddScoped<RelationEnding>();
         services.AddScoped<IInboxHandler, WeComCallbackHandler>();

@@ -11,6 +11,17 @@ public static class Mask
         return n.Length <= 2 ? new string('*', n.Length) : new string('*', n.Length - 2) + n[^2..];
     }
 
+    /// <summary>
+    /// A credential shown only so that its owner can recognise it: a fixed run of stars (the length would be a hint)
+    /// and, for values long enough to spare them, the last two characters.
+    /// </summary>
+    public static string Secret(string secret) => secret.Length switch
+    {
+        0 => "",
+        < 8 => "********",
+        _ => "********" + secret[^2..],
+    };
+
     /// <summary>张三丰 → 张**; Anna → A***.</summary>
     public static string Name(string name)
     {

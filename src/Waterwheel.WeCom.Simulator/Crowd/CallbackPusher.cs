@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Waterwheel.WeCom.Callbacks.Crypto;
+using Waterwheel.WeCom.Simulator.Callbacks;
 using Waterwheel.WeCom.Simulator.State;
 
 namespace Waterwheel.WeCom.Simulator.Crowd;
@@ -15,11 +15,10 @@ public sealed class CallbackPusher(IHttpClientFactory clients, TimeProvider time
 {
     public async Task<DeliveryReport> Push(string corpId, SimCallbackConfig config, string eventXml, CancellationToken ct = default)
     {
-        var crypto = CallbackCrypto.Create(config.Token, config.EncodingAesKey, corpId);
-        if (!crypto.IsSuccess) throw new InvalidOperationException($"The simulated corp {corpId} has an invalid EncodingAESKey ({crypto.Error}).");
+        var crypto = new SimCallbackCrypto(config.Token, config.EncodingAesKey, corpId);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var sealedCallback = crypto.Value!.Seal(eventXml, timestamp, nonce, config.AgentId);
+        var sealedCallback = crypto.Seal(eventXml, timestamp, nonce, config.AgentId);
         var url = config.Url + (config.Url.Query.Length > 0 ? "&" + sealedCallback.QueryString[1..] : sealedCallback.QueryString);
 
         var http = clients.CreateClient(WeComSimulatorModule.CallbackClient);
@@ -46,5 +45,23 @@ public sealed class CallbackPusher(IHttpClientFactory clients, TimeProvider time
             }
         }
         return new DeliveryReport(false, attempts, sealedCallback.QueryString, sealedCallback.Body);
+    }
+
+    /// <summary>
+    /// The check WeCom makes when an admin saves a callback URL: a GET with an encrypted echostr, which the receiver
+    /// must decrypt and answer bare. True when the answer is exactly the echo's plaintext.
+    /// </summary>
+    public async Task<bool> VerifyUrl(string corpId, SimCallbackConfig config, CancellationToken ct = default)
+    {
+        var crypto = new SimCallbackCrypto(config.Token, config.EncodingAesKey, corpId);
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var echo = RandomNumberGenerator.GetHexString(19, lowercase: true);
+        var echostr = crypto.Encrypt(echo);
+        var query = $"msg_signature={crypto.Signature(timestamp, nonce, echostr)}&timestamp={timestamp}&nonce={nonce}&echostr={Uri.EscapeDataString(echostr)}";
+        var url = config.Url + (config.Url.Query.Length > 0 ? "&" : "?") + query;
+
+        using var response = await clients.CreateClient(WeComSimulatorModule.CallbackClient).GetAsync(url, ct);
+        return response.IsSuccessStatusCode && await response.Content.ReadAsStringAsync(ct) == echo;
     }
 }

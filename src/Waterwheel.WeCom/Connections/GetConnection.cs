@@ -1,3 +1,4 @@
+using Waterwheel.Platform.Pii;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.WeCom.Connections;
@@ -10,7 +11,7 @@ internal sealed class GetConnection(WeComDbContext db, ActorContext actor)
         var c = await db.Connections.AsNoTracking().FirstOrDefaultAsync(ct);
         return c is null
             ? new ConnectionDto("", false, "", false, "", path, null, null, 0)
-            : new ConnectionDto(c.CorpId, c.SecretCipher != "", c.CallbackToken, c.AesKeyCipher != "", c.WelcomeText,
+            : new ConnectionDto(c.CorpId, c.SecretCipher != "", Mask.Secret(c.CallbackToken), c.AesKeyCipher != "", c.WelcomeText,
                 path, c.LastTestedAt, c.LastTestResult, c.Version);
     }
 
@@ -20,5 +21,5 @@ internal sealed class GetConnection(WeComDbContext db, ActorContext actor)
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/connection", async (GetConnection handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(ct)))
         .RequireAuthorization(Permissions.WeComManage)
-        .WithSummary("This tenant's WeCom connection (secrets are never returned)");
+        .WithSummary("This tenant's WeCom connection (secrets are never returned; the callback token only masked)");
 }

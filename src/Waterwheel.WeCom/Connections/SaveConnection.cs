@@ -18,6 +18,7 @@ internal sealed class SaveConnection(
         if (connection is not null && !ETags.Allows(ifMatch, connection.Version)) return Error.StaleVersion();
         if (connection is null && string.IsNullOrWhiteSpace(request.Secret)) return Error.Invalid("secret", "Enter the app's Secret.");
         if (connection is null && string.IsNullOrWhiteSpace(request.EncodingAesKey)) return Error.Invalid("encodingAesKey", "Enter the EncodingAESKey.");
+        if (connection is null && string.IsNullOrWhiteSpace(request.CallbackToken)) return Error.Invalid("callbackToken", "Enter the callback Token.");
 
         if (connection is null)
         {
@@ -25,7 +26,7 @@ internal sealed class SaveConnection(
             db.Connections.Add(connection);
         }
         connection.CorpId = request.CorpId.Trim();
-        connection.CallbackToken = request.CallbackToken.Trim();
+        if (!string.IsNullOrWhiteSpace(request.CallbackToken)) connection.CallbackToken = request.CallbackToken.Trim();
         if (!string.IsNullOrWhiteSpace(request.Secret)) connection.SecretCipher = encryptor.Encrypt(request.Secret.Trim());
         if (!string.IsNullOrWhiteSpace(request.EncodingAesKey)) connection.AesKeyCipher = encryptor.Encrypt(request.EncodingAesKey.Trim());
         connection.WelcomeText = request.WelcomeText.Trim();
@@ -34,7 +35,7 @@ internal sealed class SaveConnection(
         corps.Forget(connection.TenantId);
 
         await audit.RecordNowAsync("wecom.connection_saved", "wecom_connection", connection.CorpId,
-            $"corp {connection.CorpId}{(string.IsNullOrWhiteSpace(request.Secret) ? "" : ", secret changed")}{(string.IsNullOrWhiteSpace(request.EncodingAesKey) ? "" : ", AES key changed")}", ct);
+            $"corp {connection.CorpId}{(string.IsNullOrWhiteSpace(request.Secret) ? "" : ", secret changed")}{(string.IsNullOrWhiteSpace(request.CallbackToken) ? "" : ", token set")}{(string.IsNullOrWhiteSpace(request.EncodingAesKey) ? "" : ", AES key changed")}", ct);
         return await reader.Handle(ct);
     }
 

@@ -1,20 +1,24 @@
-using Waterwheel.WeCom.Client;
+using Microsoft.Extensions.Logging;
 using Waterwheel.WeCom.Connections;
 
 namespace Waterwheel.WeCom.Contacts;
 
 /// <summary>
-/// Reads a customer from WeCom (externalcontact/get) and brings the stored contact, one relation and its tags up to date.
-/// Events carry only ids, so every add or edit re-reads the source of truth.
+/// Reads a customer from WeCom (externalcontact/get, every page) and brings the stored contact, one relation and its
+/// tags up to date. Events carry only ids, so every add or edit re-reads the source of truth.
 /// </summary>
-internal sealed class ContactRefresh(WeComDbContext db, IWeComClient client, Tags.CustomerTags tags, TimeProvider time)
+internal sealed class ContactRefresh(WeComDbContext db, RemoteContacts remote, Tags.CustomerTags tags, TimeProvider time, ILogger<ContactRefresh> log)
 {
-    public async Task<FollowRelation> Relation(TenantCorp corp, string externalUserId, string userId, CancellationToken ct)
+    /// <summary>
+    /// The relation as WeCom now lists it, or null when WeCom does not list the staff member among the customer's
+    /// follow users (say, the customer deleted them before this event was handled): then no relation is made up, and
+    /// the stored one, if any, is left for the delete event or the next sync to end.
+    /// </summary>
+    public async Task<FollowRelation?> Relation(TenantCorp corp, string externalUserId, string userId, CancellationToken ct)
     {
-        var fetched = await client.GetExternalContact(corp.App, externalUserId, ct: ct);
+        var fetched = await remote.Get(corp.App, externalUserId, ct);
         if (!fetched.IsSuccess) throw new WeComCallFailed(fetched.Error!);
         var now = time.GetUtcNow().UtcDateTime;
-        var remote = fetched.Value!;
 
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.ExternalUserId == externalUserId, ct);
         if (contact is null)
@@ -22,34 +26,35 @@ internal sealed class ContactRefresh(WeComDbContext db, IWeComClient client, Tag
             contact = new ExternalContact { TenantId = corp.TenantId, ExternalUserId = externalUserId, FirstSeenAt = now };
             db.Contacts.Add(contact);
         }
-        if (remote.ExternalContact is { } c) contact.CopyFrom(c, now);
+        if (fetched.Value!.Contact is { } c) contact.CopyFrom(c, now);
 
+        if (fetched.Value.FollowUser(userId) is not { } follow)
+        {
+            log.LogInformation("WeCom does not list {StaffUserId} among the follow users of {ExternalUserId}; no relation is stored", userId, externalUserId);
+            return null;
+        }
         var relation = await db.Relations.FirstOrDefaultAsync(r => r.ExternalUserId == externalUserId && r.StaffUserId == userId, ct);
         if (relation is null)
         {
             relation = new FollowRelation { TenantId = corp.TenantId, ExternalUserId = externalUserId, StaffUserId = userId };
             db.Relations.Add(relation);
         }
-        var follow = remote.FollowUser.FirstOrDefault(f => f.Userid == userId);
-        if (follow is not null)
-        {
-            relation.Remark = follow.Remark ?? "";
-            relation.State = follow.State ?? relation.State;
-            relation.AddWay = follow.AddWay;
-            var addedAt = DateTimeOffset.FromUnixTimeSeconds(follow.Createtime).UtcDateTime;
-            // Re-added after a removal: a new relationship, and a new welcome is due.
-            if (relation.Status != RelationStatus.Active && addedAt > (relation.EndedAt ?? DateTime.MinValue)) relation.WelcomeSentAt = null;
-            relation.AddedAt = addedAt;
-            relation.Status = RelationStatus.Active;
-            relation.EndedAt = null;
-            await tags.Replace(corp.TenantId, externalUserId, userId, follow.Tags.Select(t => t.TagId), ct);
-        }
+        relation.Remark = follow.Remark ?? "";
+        relation.State = follow.State ?? relation.State;
+        relation.AddWay = follow.AddWay;
+        var addedAt = DateTimeOffset.FromUnixTimeSeconds(follow.Createtime).UtcDateTime;
+        // Re-added after a removal: a new relationship, and a new welcome is due.
+        if (relation.Status != RelationStatus.Active && addedAt > (relation.EndedAt ?? DateTime.MinValue)) relation.WelcomeSentAt = null;
+        relation.AddedAt = addedAt;
+        relation.Status = RelationStatus.Active;
+        relation.EndedAt = null;
+        await tags.Replace(corp.TenantId, externalUserId, userId, follow.Tags.Select(t => t.TagId), ct);
         return relation;
     }
 }
 
 /// <summary>A WeCom call failed; thrown inside an inbox handler so the message is retried with back-off.</summary>
-internal sealed class WeComCallFailed(WeComError error) : Exception(error.ToString())
+internal sealed class WeComCallFailed(Client.WeComError error) : Exception(error.ToString())
 {
-    public WeComError Error { get; } = error;
+    public Client.WeComError Error { get; } = error;
 }

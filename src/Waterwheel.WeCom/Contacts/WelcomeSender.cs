@@ -10,10 +10,10 @@ namespace Waterwheel.WeCom.Contacts;
 /// </summary>
 internal sealed class WelcomeSender(WeComDbContext db, IWeComClient client, TimeProvider time, ILogger<WelcomeSender> log)
 {
-    private const int AlreadyDelivered = 41051;
+    internal const int AlreadyDelivered = 41051;
 
     /// <summary>The code's 20 seconds are over: retrying cannot help, the moment is gone.</summary>
-    private const int CodeExpired = 41050;
+    internal const int CodeExpired = 41050;
 
     public async Task SendOnce(TenantCorp corp, FollowRelation relation, string? welcomeCode, CancellationToken ct)
     {

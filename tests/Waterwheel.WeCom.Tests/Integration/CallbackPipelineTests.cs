@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Waterwheel.Platform.Tenancy;
 using Waterwheel.WeCom.Callbacks.Crypto;
 using Waterwheel.WeCom.Contacts;
+using Waterwheel.WeCom.Simulator.State;
 
 namespace Waterwheel.WeCom.Tests.Integration;
 
@@ -93,6 +94,16 @@ public abstract class CallbackPipelineTests(string provider) : IAsyncLifetime
             $"{_host.CallbackPath}?msg_signature={signature}&timestamp={Now}&nonce=nonce1&echostr={Uri.EscapeDataString(echo)}");
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal("8732641298471", await answer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_simulator_checks_the_callback_url_as_WeCom_does_when_it_is_saved()
+    {
+        SimCallbackConfig callback;
+        lock (_host.Simulator.State.Sync) callback = _host.Corp.Callback!;
+
+        Assert.True(await _host.Simulator.Pusher.VerifyUrl(AppWithSimulator.CorpId, callback));
+        Assert.False(await _host.Simulator.Pusher.VerifyUrl(AppWithSimulator.CorpId, callback with { Token = "SomeOtherToken" }));
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed record ExternalChatUpdated(
     public const string ChangeName = "change_name";
     public const string ChangeNotice = "change_notice";
 
-    // Two updates of one group in the same second differ by kind and member version.
-    protected override string Specifics => $"{ChatId}|{UpdateDetail}|{CurMemVer}|{string.Join(',', MemChangeList)}";
+    // Two updates of one group in the same second differ by kind and member version. The member list can hold
+    // hundreds of ids, so it enters the key as a hash: the key stays short enough for the inbox whatever the group did.
+    protected override string Specifics =>
+        $"{ChatId}|{UpdateDetail}|{CurMemVer}|{(MemChangeList.Count == 0 ? "" : KeyHash.Short(string.Join(',', MemChangeList)))}";
 }

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Waterwheel.WeCom.Callbacks.Events;
 
 /// <summary>
@@ -9,5 +6,5 @@ namespace Waterwheel.WeCom.Callbacks.Events;
 /// </summary>
 public sealed record UnknownEvent(EventHeader Header, string RawXml) : WeComEvent(Header)
 {
-    protected override string Specifics => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RawXml)));
+    protected override string Specifics => KeyHash.Of(RawXml);
 }

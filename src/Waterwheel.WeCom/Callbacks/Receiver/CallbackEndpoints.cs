@@ -13,10 +13,13 @@ namespace Waterwheel.WeCom.Callbacks.Receiver;
 internal static class CallbackEndpoints
 {
     public const string InboxSource = "wecom.callback";
-    private const int MaxBody = 64 * 1024;
+    public const int MaxBody = 64 * 1024;
 
     /// <summary>A replayed capture older than this is refused; WeCom's own retries come within seconds.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    // Beyond this DateTimeOffset cannot hold the time, and would throw rather than let the age check refuse it.
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -37,30 +40,34 @@ internal static class CallbackEndpoints
         HttpRequest request, TenantCorps corps, IInbox inbox, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
         if (await corps.Find(tenant, ct) is not { } corp) return Refuse(logs, tenant, "no WeCom connection is configured");
-        if (request.ContentLength > MaxBody) return Refuse(logs, tenant, "body too large");
-        if (!long.TryParse(timestamp, out var sent)) return Refuse(logs, tenant, "timestamp missing or not a number");
+        if (request.ContentLength > MaxBody) return TooLarge(logs, tenant);
+        if (!long.TryParse(timestamp, out var sent) || sent < 0 || sent > MaxUnixSeconds) return Refuse(logs, tenant, "timestamp missing or not a time");
         if ((time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(sent)).Duration() > MaxAge) return Refuse(logs, tenant, "timestamp too old: a replay");
 
-        var body = await new StreamReader(request.Body).ReadToEndAsync(ct);
-        // A chunked body carries no Content-Length; its size is only known once read.
-        if (body.Length > MaxBody) return Refuse(logs, tenant, "body too large");
+        // A chunked body carries no Content-Length: its size is checked while it is read.
+        if (await BoundedBody.Read(request.Body, MaxBody, ct) is not { } body) return TooLarge(logs, tenant);
         var decrypted = corp.Crypto.DecryptMessage(msg_signature, timestamp, nonce, body);
         if (!decrypted.IsSuccess) return Refuse(logs, tenant, $"decryption failed ({decrypted.Error})");
         var parsed = WeComEventParser.Parse(decrypted.Value);
         if (!parsed.IsSuccess) return Refuse(logs, tenant, $"event XML is malformed ({parsed.Error})");
 
-        var partition = parsed.Value is ExternalContactEvent contact ? contact.ExternalUserId : null;
-        await inbox.AcceptAsync(InboxSource, $"{tenant:N}|{parsed.Value!.DedupeKey}", tenant, decrypted.Value!, ct, partition);
+        await inbox.AcceptAsync(InboxSource, InboxKeys.DedupeKey(tenant, parsed.Value!), tenant, decrypted.Value!, ct, InboxKeys.Partition(parsed.Value!));
         // An empty 200 tells WeCom the event is taken and needs no reply; a duplicate is answered the same way.
         return TypedResults.Ok();
     }
 
-    private static IResult Refuse(ILoggerFactory logs, Guid tenant, string reason)
+    private static IResult Refuse(ILoggerFactory logs, Guid tenant, string reason) =>
+        Problem(logs, tenant, reason, StatusCodes.Status400BadRequest, "callback_refused");
+
+    private static IResult TooLarge(ILoggerFactory logs, Guid tenant) =>
+        Problem(logs, tenant, $"body larger than {MaxBody} bytes", StatusCodes.Status413PayloadTooLarge, "callback_too_large");
+
+    private static IResult Problem(ILoggerFactory logs, Guid tenant, string reason, int status, string code)
     {
         logs.CreateLogger(typeof(CallbackEndpoints)).LogWarning("Refused a WeCom callback for tenant {TenantId}: {Reason}", tenant, reason);
         return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
-            Status = StatusCodes.Status400BadRequest, Title = "The callback was refused.", Extensions = { ["code"] = "callback_refused" },
+            Status = status, Title = "The callback was refused.", Extensions = { ["code"] = code },
         });
     }
 }

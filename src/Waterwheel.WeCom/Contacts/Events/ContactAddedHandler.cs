@@ -15,6 +15,12 @@ internal sealed class ContactAddedHandler(WeComDbContext db, ContactRefresh refr
     protected override async Task Handle(ExternalContactAdded added, TenantCorp corp, CancellationToken ct)
     {
         var relation = await refresh.Relation(corp, added.ExternalUserId, added.UserId, ct);
+        if (relation is null)
+        {
+            // WeCom no longer lists the relationship: nothing began that others should hear of, and there is no one to welcome.
+            await db.SaveChangesAsync(ct);
+            return;
+        }
         relation.State ??= added.State;
         if (relation.Status == RelationStatus.Active && relation.AnnouncedAddedAt != relation.AddedAt)
         {

@@ -1,0 +1,30 @@
+using Waterwheel.WeCom.Callbacks.Events;
+
+namespace Waterwheel.WeCom.Callbacks.Receiver;
+
+/// <summary>
+/// What the receiver hands the inbox, bounded to the inbox's columns. Every field comes from the callback, so a value
+/// longer than its column would make the inbox throw and WeCom see a 500 — and after three tries the event is lost.
+/// A value over its limit keeps its readable start and ends in a hash of the whole, so retries still map to the same key.
+/// </summary>
+internal static class InboxKeys
+{
+    // The inbox's column limits (Platform's InboxMessageConfiguration keeps them internal); a test holds them equal.
+    public const int DedupeKeyLength = 200;
+    public const int PartitionLength = 100;
+
+    public static string DedupeKey(Guid tenant, WeComEvent e) => Bound($"{tenant:N}|{e.DedupeKey}", DedupeKeyLength);
+
+    /// <summary>A customer's events are handled in order; events without a customer have no partition.</summary>
+    public static string? Partition(WeComEvent e) =>
+        e is ExternalContactEvent { ExternalUserId.Length: > 0 } contact ? Bound(contact.ExternalUserId, PartitionLength) : null;
+
+    internal static string Bound(string value, int max)
+    {
+        if (value.Length <= max) return value;
+        var keep = max - KeyHash.Length - 1;
+        // Half of a surrogate pair is not valid text; PostgreSQL would refuse it.
+        if (char.IsHighSurrogate(value[keep - 1])) keep--;
+        return $"{value[..keep]}#{KeyHash.Of(value)}";
+    }
+}

@@ -35,6 +35,8 @@ internal static class ApiConventions
         405 => "method_not_allowed",
         409 => "conflict",
         412 => "stale_version",
+        428 => "if_match_required",
+        429 => "too_many_requests",
         415 => "unsupported_media_type",
         _ => status >= 500 ? "internal_error" : "error",
     };
@@ -44,6 +46,12 @@ internal static class ApiConventions
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
         {
+            // A lost race on a row version or a unique index is the client's 412/409, not our 500.
+            if (Waterwheel.Platform.Api.DatabaseErrors.ToError(exception) is { } raced)
+            {
+                await Waterwheel.Platform.Api.ProblemMapping.ToProblem(raced).ExecuteAsync(context);
+                return true;
+            }
             var badRequest = exception is BadHttpRequestException;
             if (!badRequest) log.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.StatusCode = badRequest ? ((BadHttpRequestException)exception).StatusCode : StatusCodes.Status500InternalServerError;

@@ -25,6 +25,8 @@ public static class Persistence
     public static async Task<Page<TDto>> ToPage<TEntity, TDto>(
         this IQueryable<TEntity> ordered, Func<IQueryable<TEntity>, IQueryable<TDto>> project, PageQuery query, CancellationToken ct)
     {
+        // The one place every list pages: out-of-range numbers are the client's 400 here, not an overflowed OFFSET.
+        if (query.Invalid() is { } invalid) throw new InvalidRequestException(invalid);
         var total = await ordered.CountAsync(ct);
         var items = await project(ordered.Skip(query.Skip).Take(query.Take)).ToListAsync(ct);
         return new Page<TDto>(items, total, query.PageNumber, query.Take);

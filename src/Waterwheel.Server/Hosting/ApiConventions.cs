@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Waterwheel.Platform.Api;
 
 namespace Waterwheel.Server.Hosting;
 
@@ -46,10 +47,11 @@ internal static class ApiConventions
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
         {
-            // A lost race on a row version or a unique index is the client's 412/409, not our 500.
-            if (Waterwheel.Platform.Api.DatabaseErrors.ToError(exception) is { } raced)
+            // A lost race on a row version or a unique index, or bad paging, is the client's 4xx, not our 500.
+            var answer = exception is InvalidRequestException invalid ? invalid.Error : DatabaseErrors.ToError(exception);
+            if (answer is not null)
             {
-                await Waterwheel.Platform.Api.ProblemMapping.ToProblem(raced).ExecuteAsync(context);
+                await answer.ToProblem().ExecuteAsync(context);
                 return true;
             }
             var badRequest = exception is BadHttpRequestException;

@@ -73,6 +73,7 @@ public static class PlatformModule
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddSignInManager()
+            .AddPasswordValidator<NotTheDemoPassword>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 

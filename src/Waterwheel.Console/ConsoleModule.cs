@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,7 @@ public static class ConsoleModule
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, ConsoleAuthenticationState>();
         services.AddMudServices();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<ConsoleSession>();

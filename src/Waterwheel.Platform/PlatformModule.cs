@@ -75,7 +75,7 @@ public static class PlatformModule
             .AddSignInManager()
             .AddPasswordValidator<NotTheDemoPassword>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<ISessionValidity, SessionValidity>();
 
         services.AddAuthentication(o =>
             {
@@ -97,6 +97,7 @@ public static class PlatformModule
             // APIs answer 401/403; only pages redirect to the sign-in form.
             o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionValidity.ValidateCookie;
         });
 
         services.AddAuthorizationBuilder().AddPolicy(TenantMemberPolicy, p => p.RequireAuthenticatedUser().RequireClaim(WaterwheelClaims.Tenant));

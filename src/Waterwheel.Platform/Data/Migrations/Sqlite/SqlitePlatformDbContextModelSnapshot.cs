@@ -184,12 +184,18 @@ namespace Waterwheel.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsService")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerStaffId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Permissions")

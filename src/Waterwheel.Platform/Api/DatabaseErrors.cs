@@ -16,7 +16,7 @@ public static class DatabaseErrors
         ("stores", "Code", "store_code_taken", "Another store already has this code."),
         ("org_units", "Code", "org_unit_code_taken", "Another unit already has this code."),
         ("accounts", "StaffId", "account_exists", "This staff member already has a sign-in."),
-        ("accounts", "NormalizedUserName", "user_name_taken", "This user name is taken."),
+        ("accounts", "UserName", "user_name_taken", "This user name is taken."),
         ("staff", "MobileHash", "staff_mobile_taken", "Another active staff member has this mobile number."),
         ("staff", "WeComUserId", "staff_wecom_userid_taken", "Another staff member has this WeCom userid."),
     ];

@@ -6,19 +6,20 @@ using Waterwheel.Platform.Data;
 namespace Waterwheel.Platform.Tests.Infrastructure;
 
 /// <summary>
-/// Makes two requests race for real: once armed, each save that writes to <paramref name="table"/> waits until
+/// Makes two requests race for real: once armed, each save that writes to the armed table waits until
 /// <c>writers</c> of them are waiting, then all go at once, after every one of them has read the same row.
 /// </summary>
-public sealed class RacingWrites(string table) : SaveChangesInterceptor
+public sealed class RacingWrites : SaveChangesInterceptor
 {
     private readonly object _gate = new();
     private int _waiting;
     private int _writers;
+    private string _table = "";
     private TaskCompletionSource _go = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Arm(int writers)
+    public void Arm(string table, int writers = 2)
     {
-        lock (_gate) (_writers, _waiting, _go) = (writers, 0, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_gate) (_table, _writers, _waiting, _go) = (table, writers, 0, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 
     /// <summary>Adds the interceptor to the Platform context of either provider.</summary>
@@ -32,7 +33,8 @@ public sealed class RacingWrites(string table) : SaveChangesInterceptor
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
         // Before the save opens its transaction: SQLite takes its write lock at BEGIN, which would queue the rival.
-        if (eventData.Context!.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified
+        var table = _table;
+        if (table.Length > 0 && eventData.Context!.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified
                 && e.Metadata.GetTableName() is { } name && (name == table || name.EndsWith("_" + table, StringComparison.Ordinal))))
             await Hold();
         return result;

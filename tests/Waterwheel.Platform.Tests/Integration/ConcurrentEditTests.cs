@@ -8,7 +8,7 @@ namespace Waterwheel.Platform.Tests.Integration;
 /// <summary>Two edits of one row never both win, and never make a 500; an edit that names no version is refused.</summary>
 public abstract class ConcurrentEditTests<TProvider> : IAsyncLifetime where TProvider : IProvider
 {
-    private readonly RacingWrites _race = new("stores");
+    private readonly RacingWrites _race = new();
     private WaterwheelApp _app = null!;
     private HttpClient _admin = null!;
 
@@ -41,7 +41,7 @@ public abstract class ConcurrentEditTests<TProvider> : IAsyncLifetime where TPro
     {
         var (region, id, code, etag) = await NewStore();
 
-        _race.Arm(2);
+        _race.Arm("stores");
         var answers = await Task.WhenAll(
             Put($"/api/platform/stores/{id}", Arrange.StoreBody(region, "Edit one", code), etag),
             Put($"/api/platform/stores/{id}", Arrange.StoreBody(region, "Edit two", code), etag));
@@ -55,7 +55,7 @@ public abstract class ConcurrentEditTests<TProvider> : IAsyncLifetime where TPro
     {
         var (_, id, _, _) = await NewStore();
 
-        _race.Arm(2);
+        _race.Arm("stores");
         var answers = await Task.WhenAll(
             _admin.PostAsJsonAsync($"/api/platform/stores/{id}/status", new { status = "Paused" }),
             _admin.PostAsJsonAsync($"/api/platform/stores/{id}/status", new { status = "Closed" }));

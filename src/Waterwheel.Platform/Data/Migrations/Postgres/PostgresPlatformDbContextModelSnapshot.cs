@@ -475,7 +475,9 @@ namespace Waterwheel.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "MobileHash");
+                    b.HasIndex("TenantId", "MobileHash")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex("TenantId", "OrgPath");
 

@@ -465,7 +465,9 @@ namespace Waterwheel.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "MobileHash");
+                    b.HasIndex("TenantId", "MobileHash")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex("TenantId", "OrgPath");
 

@@ -8,7 +8,7 @@ internal sealed class CreateApiKey(PlatformDbContext db, ActorContext actor, IAu
     public async Task<Result<CreatedApiKey>> Handle(CreateApiKeyRequest request, CancellationToken ct)
     {
         var fields = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100 || !PlainText.IsPlain(request.Name))
             fields["name"] = ["Give the key a name of at most 100 characters."];
         var unknown = request.Permissions.Except(Permissions.All).ToList();
         if (request.Permissions.Count == 0) fields["permissions"] = ["Choose at least one permission."];

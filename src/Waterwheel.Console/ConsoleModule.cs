@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,7 @@ public static class ConsoleModule
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, ConsoleAuthenticationState>();
         services.AddMudServices();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<ConsoleSession>();
@@ -40,6 +42,10 @@ public static class ConsoleModule
 
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {
+            // A return URL with a tab or line break is no path of ours (and would break the Location header).
+            if (returnUrl is not null && returnUrl.Any(char.IsControl))
+                return (IResult)TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "returnUrl must be a plain local path.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "invalid_return_url" });
             var chosen = Cultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),

@@ -76,8 +76,9 @@ public static class PlatformModule
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddSignInManager()
+            .AddPasswordValidator<NotTheDemoPassword>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<ISessionValidity, SessionValidity>();
 
         services.AddAuthentication(o =>
             {
@@ -99,6 +100,7 @@ public static class PlatformModule
             // APIs answer 401/403; only pages redirect to the sign-in form.
             o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionValidity.ValidateCookie;
         });
 
         services.AddAuthorizationBuilder().AddPolicy(TenantMemberPolicy, p => p.RequireAuthenticatedUser().RequireClaim(WaterwheelClaims.Tenant));

@@ -10,6 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 // `dotnet run` serves the console's assets (MudBlazor, blazor.web.js) from the build output in every environment,
 // not only in Development; a published app has them in wwwroot and this is a no-op there.
 builder.WebHost.UseStaticWebAssets();
+// No "Server: Kestrel" banner: it tells a prober what to try.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.AddObservability();
 builder.Services.AddApiConventions();
 builder.Services.AddPlatform(builder.Configuration);
@@ -21,6 +23,7 @@ var app = builder.Build();
 await PlatformStartup.PrepareAsync(app.Services, app.Configuration);
 await app.StartWeComDemoAsync();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWaterwheelConsoleLocalization();

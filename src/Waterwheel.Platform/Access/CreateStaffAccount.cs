@@ -21,7 +21,7 @@ internal sealed class CreateStaffAccount(PlatformDbContext db, UserManager<Staff
         if (staff.Status != StaffStatus.Active) return Error.Conflict("staff_left", "This staff member has left.");
         if (await db.Users.AnyAsync(a => a.StaffId == staffId, ct))
             return Error.Conflict("account_exists", "This staff member already has a sign-in.");
-        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 60)
+        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 60 || !PlainText.IsPlain(request.UserName))
             return Error.Invalid("userName", "Give a user name of at most 60 characters.");
 
         var account = new StaffAccount { UserName = request.UserName.Trim(), TenantId = staff.TenantId, StaffId = staff.Id, LockoutEnabled = true };

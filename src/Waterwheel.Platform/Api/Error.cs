@@ -1,7 +1,7 @@
 namespace Waterwheel.Platform.Api;
 
 /// <summary>What went wrong, as a value: handlers return it and one mapper turns it into HTTP.</summary>
-public enum ErrorKind { Validation, NotFound, Conflict, Forbidden, PreconditionFailed }
+public enum ErrorKind { Validation, NotFound, Conflict, Forbidden, PreconditionFailed, PreconditionRequired }
 
 public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
@@ -13,6 +13,9 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnl
 
     public static Error StaleVersion() =>
         new(ErrorKind.PreconditionFailed, "stale_version", "The resource changed since you read it; reload and try again.");
+
+    public static Error PreconditionRequired() =>
+        new(ErrorKind.PreconditionRequired, "if_match_required", "Send If-Match with the ETag you read, so that an edit never overwrites one you have not seen.");
 
     public static Error Invalid(string field, string message) =>
         new(ErrorKind.Validation, "validation_failed", message, new Dictionary<string, string[]> { [field] = [message] });

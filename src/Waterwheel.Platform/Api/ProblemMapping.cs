@@ -15,6 +15,7 @@ public static class ProblemMapping
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
             _ => StatusCodes.Status500InternalServerError,
         };
         ProblemDetails problem = error.Fields is null

@@ -31,9 +31,16 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (token is null) return AuthenticateResult.NoResult();
         if (ApiKeyToken.IdOf(token) is not { } id) return AuthenticateResult.Fail("Malformed API key.");
 
-        var key = await db.ApiKeys.IgnoreQueryFilters().FirstOrDefaultAsync(k => k.Id == id, Context.RequestAborted);
+        var found = await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == id)
+            .Select(k => new { Key = k, Owner = db.Staff.IgnoreQueryFilters().Where(s => s.Id == k.OwnerStaffId).Select(s => new { s.Status, s.Role }).FirstOrDefault() })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        var key = found?.Key;
         if (key is null || !ApiKeyToken.Matches(token, key.SecretHash)) return AuthenticateResult.Fail("Unknown API key.");
         if (key.RevokedAt is not null) return AuthenticateResult.Fail("This API key has been revoked.");
+        if (found!.Owner is not { } owner) return AuthenticateResult.Fail("This API key has no owner.");
+        if (!key.IsService && owner.Status != Staff.StaffStatus.Active) return AuthenticateResult.Fail("The owner of this API key has left.");
+        // A personal key never does more than its owner may do today.
+        var granted = key.IsService ? key.Permissions : key.Permissions.Where(Permissions.ByRole[owner.Role].Contains).ToList();
 
         var now = time.GetUtcNow().UtcDateTime;
         if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedPrecision)
@@ -47,7 +54,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             new(WaterwheelClaims.Tenant, key.TenantId.ToString()),
             new(WaterwheelClaims.ApiKey, key.Id.ToString()),
         };
-        claims.AddRange(key.Permissions.Select(p => new Claim(WaterwheelClaims.Permission, p)));
+        claims.AddRange(granted.Select(p => new Claim(WaterwheelClaims.Permission, p)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -8,7 +8,7 @@ internal sealed class CreateApiKey(PlatformDbContext db, ActorContext actor, IAu
     public async Task<Result<CreatedApiKey>> Handle(CreateApiKeyRequest request, CancellationToken ct)
     {
         var fields = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100 || !PlainText.IsPlain(request.Name))
             fields["name"] = ["Give the key a name of at most 100 characters."];
         var unknown = request.Permissions.Except(Permissions.All).ToList();
         if (request.Permissions.Count == 0) fields["permissions"] = ["Choose at least one permission."];
@@ -16,6 +16,9 @@ internal sealed class CreateApiKey(PlatformDbContext db, ActorContext actor, IAu
         else if (request.Permissions.FirstOrDefault(p => !actor.Has(p)) is { } beyond)
             fields["permissions"] = [$"You cannot grant '{beyond}', which you do not hold."];
         if (fields.Count > 0) return new Error(ErrorKind.Validation, "validation_failed", "One or more fields are invalid.", fields);
+        // A key created by a key belongs to the same person as the key that created it.
+        var owner = actor.StaffId ?? await db.ApiKeys.Where(k => k.Id == actor.ApiKeyId).Select(k => k.OwnerStaffId).FirstOrDefaultAsync(ct);
+        if (owner is null) return Error.Forbidden("key_owner_required", "An API key needs a staff member who owns it.");
 
         var id = Guid.CreateVersion7();
         var (token, hash) = ApiKeyToken.Issue(id);
@@ -29,9 +32,11 @@ internal sealed class CreateApiKey(PlatformDbContext db, ActorContext actor, IAu
             Permissions = request.Permissions.Distinct().ToList(),
             CreatedAt = time.GetUtcNow().UtcDateTime,
             CreatedBy = actor.Name,
+            OwnerStaffId = owner,
+            IsService = request.Service,
         };
         db.ApiKeys.Add(key);
-        audit.Record(AuditActions.ApiKeyCreated, "api_key", key.Id.ToString(), $"{key.Name}: {string.Join(",", key.Permissions)}");
+        audit.Record(AuditActions.ApiKeyCreated, "api_key", key.Id.ToString(), $"{key.Name} ({(key.IsService ? "service" : "personal")}): {string.Join(",", key.Permissions)}");
         await db.SaveChangesAsync(ct);
         return new CreatedApiKey(ApiKeyDto.From(key), token);
     }

@@ -1,3 +1,4 @@
+using Waterwheel.Platform.Pii;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Platform.Audit;
@@ -37,12 +38,13 @@ internal sealed class AuditLog(PlatformDbContext db, ActorContext actor, IHttpCo
             Action = action,
             ActorKind = actor.ApiKeyId is not null ? "api_key" : actor.UserId is not null ? "user" : "system",
             ActorId = who is null ? actor.ApiKeyId ?? actor.UserId : who.Value.Id,
-            ActorName = who?.Name ?? actor.Name,
+            // Free text is where a phone number slips in (a search filter, a number typed as user name): masked here, for every line.
+            ActorName = Redact.Phones(who?.Name ?? actor.Name),
             TargetType = targetType,
             TargetId = targetId,
-            Summary = summary.Length > 500 ? summary[..500] : summary,
+            Summary = Redact.Phones(summary.Length > 500 ? summary[..500] : summary),
             Ip = origin?.Ip,
-            UserAgent = origin?.UserAgent is { Length: > 300 } ua ? ua[..300] : origin?.UserAgent,
+            UserAgent = Redact.PhonesOrNull(origin?.UserAgent is { Length: > 300 } ua ? ua[..300] : origin?.UserAgent),
         };
     }
 }

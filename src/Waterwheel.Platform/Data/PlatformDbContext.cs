@@ -61,8 +61,12 @@ internal abstract class PlatformDbContext(DbContextOptions options, ActorContext
         });
         builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
 
+        // A dealer admin sees the dealer's subtree; a store's people see only the chain above their store (its
+        // unit's path starts with the unit's), not the sibling dealers under a region that runs their store.
         builder.Entity<OrgUnit>().HasQueryFilter(u => u.TenantId == CurrentTenant
-            && (ScopeKind == ScopeKind.Tenant || u.Path.StartsWith(ScopePath)));
+            && (ScopeKind == ScopeKind.Tenant
+                || (ScopeKind == ScopeKind.OrgUnit && u.Path.StartsWith(ScopePath))
+                || ((ScopeKind == ScopeKind.Store || ScopeKind == ScopeKind.Self) && ScopePath.StartsWith(u.Path))));
         builder.Entity<Store>().HasQueryFilter(s => s.TenantId == CurrentTenant
             && (ScopeKind == ScopeKind.Tenant
                 || (ScopeKind == ScopeKind.OrgUnit && s.OrgPath.StartsWith(ScopePath))

@@ -24,7 +24,7 @@ public static class PlatformStartup
         await using var scope = services.CreateAsyncScope();
         var provisioning = scope.ServiceProvider.GetRequiredService<TenantProvisioning>();
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlatformStartup));
-        if (!demo.Enabled) await RefuseDemoAdminStillActive(scope.ServiceProvider);
+        if (!demo.Enabled) await RefuseDemoPasswordsStillActive(scope.ServiceProvider, ct);
         if (await provisioning.AnyTenantExists(ct)) return;
 
         if (demo.Enabled)
@@ -51,11 +51,24 @@ public static class PlatformStartup
             throw new InvalidOperationException("Demo mode is off, but Waterwheel:Bootstrap:AdminPassword is the demo password. Choose another.");
     }
 
-    /// <summary>A database seeded in demo mode keeps its demo password; it must not go live with it.</summary>
-    private static async Task RefuseDemoAdminStillActive(IServiceProvider services)
+    /// <summary>
+    /// A database seeded in demo mode keeps the demo password on every demo account (and on any account made with it
+    /// while in demo mode); it must not go live with any of them. Each check is one password hash, run in parallel.
+    /// </summary>
+    private static async Task RefuseDemoPasswordsStillActive(IServiceProvider services, CancellationToken ct)
     {
-        var users = services.GetRequiredService<UserManager<StaffAccount>>();
-        if (await users.FindByNameAsync("admin") is { } admin && await users.CheckPasswordAsync(admin, DemoOptions.DefaultPassword))
-            throw new InvalidOperationException("Demo mode is off, but the 'admin' account still has the demo password. Change it, or run in demo mode.");
+        var db = services.GetRequiredService<PlatformDbContext>();
+        var hasher = services.GetRequiredService<IPasswordHasher<StaffAccount>>();
+        var accounts = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(a => a.PasswordHash != null).ToListAsync(ct);
+        var holding = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(accounts, ct, (account, _) =>
+        {
+            if (hasher.VerifyHashedPassword(account, account.PasswordHash!, DemoOptions.DefaultPassword) != PasswordVerificationResult.Failed)
+                holding.Add(account.UserName ?? account.Id.ToString());
+            return ValueTask.CompletedTask;
+        });
+        if (!holding.IsEmpty)
+            throw new InvalidOperationException(
+                $"Demo mode is off, but these accounts still have the demo password: {string.Join(", ", holding.Order())}. Change their passwords, or run in demo mode.");
     }
 }

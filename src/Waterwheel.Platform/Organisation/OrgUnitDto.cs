@@ -21,7 +21,7 @@ internal sealed class SaveOrgUnitValidator : FluentValidation.AbstractValidator<
 {
     public SaveOrgUnitValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(100).Plain();
         RuleFor(r => r.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9_-]*$");
         RuleFor(r => r.Kind).IsInEnum();
     }

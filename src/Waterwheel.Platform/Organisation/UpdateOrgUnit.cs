@@ -11,7 +11,7 @@ internal sealed class UpdateOrgUnit(PlatformDbContext db, IValidator<SaveOrgUnit
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return Error.NotFound("Organisation unit");
-        if (!ETags.Allows(ifMatch, unit.Version)) return Error.StaleVersion();
+        if (ETags.Check(ifMatch, unit.Version) is { } precondition) return precondition;
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         var code = request.Code.Trim();
         if (await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.TenantId == unit.TenantId && u.Code == code && u.Id != id, ct))

@@ -29,7 +29,7 @@ internal sealed class SaveStaffValidator : FluentValidation.AbstractValidator<Sa
 {
     public SaveStaffValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(60);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(60).Plain();
         RuleFor(r => r.Mobile).Must(m => string.IsNullOrWhiteSpace(m) || Pii.PhoneNumbers.IsMainlandMobile(m))
             .WithMessage("'{PropertyName}' must be an 11-digit mainland China mobile number.");
         RuleFor(r => r.WeComUserId).MaximumLength(64).Matches("^[A-Za-z0-9_.@-]*$");

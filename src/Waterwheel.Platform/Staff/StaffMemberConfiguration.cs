@@ -16,7 +16,8 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Version).IsConcurrencyToken();
-        b.HasIndex(s => new { s.TenantId, s.MobileHash });
+        // One active staff member per mobile number; a departed one frees it. The filter is the same SQL on both providers.
+        b.HasIndex(s => new { s.TenantId, s.MobileHash }).IsUnique().HasFilter("\"Status\" = 'Active'");
         b.HasIndex(s => new { s.TenantId, s.WeComUserId }).IsUnique();
         b.HasIndex(s => new { s.TenantId, s.StoreId });
         b.HasIndex(s => new { s.TenantId, s.OrgPath });

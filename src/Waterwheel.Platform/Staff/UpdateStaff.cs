@@ -16,7 +16,7 @@ internal sealed class UpdateStaff(
     {
         var staff = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (staff is null) return Error.NotFound("Staff member");
-        if (!ETags.Allows(ifMatch, staff.Version)) return Error.StaleVersion();
+        if (ETags.Check(ifMatch, staff.Version) is { } precondition) return precondition;
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         if (request.Role != staff.Role && !(RoleGrants.CanAssign(actor.Role, request.Role) && RoleGrants.CanAssign(actor.Role, staff.Role)))
             return Error.Forbidden("role_not_grantable", $"You cannot change a {staff.Role} into a {request.Role}.");

@@ -23,16 +23,16 @@ internal sealed class SaveStoreValidator : AbstractValidator<SaveStoreRequest>
     public SaveStoreValidator()
     {
         RuleFor(r => r.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9_-]*$");
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(100).Plain();
         RuleFor(r => r.OrgUnitId).NotEmpty();
-        RuleFor(r => r.Province).NotEmpty().MaximumLength(40);
-        RuleFor(r => r.City).NotEmpty().MaximumLength(40);
-        RuleFor(r => r.District).MaximumLength(40);
-        RuleFor(r => r.Address).MaximumLength(200);
+        RuleFor(r => r.Province).NotEmpty().MaximumLength(40).Plain();
+        RuleFor(r => r.City).NotEmpty().MaximumLength(40).Plain();
+        RuleFor(r => r.District).MaximumLength(40).Plain();
+        RuleFor(r => r.Address).MaximumLength(200).Plain();
         RuleFor(r => r.Latitude).InclusiveBetween(-90, 90);
         RuleFor(r => r.Longitude).InclusiveBetween(-180, 180);
         RuleFor(r => r.OpeningHours).MaximumLength(100)
             .Matches(@"^(\d{2}:\d{2}-\d{2}:\d{2})?$").WithMessage("'{PropertyName}' must look like 09:00-21:00.");
-        RuleFor(r => r.Phone).MaximumLength(40);
+        RuleFor(r => r.Phone).MaximumLength(40).Plain();
     }
 }

@@ -10,7 +10,7 @@ internal sealed class UpdateStore(PlatformDbContext db, IValidator<SaveStoreRequ
     {
         var store = await db.Stores.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (store is null) return Error.NotFound("Store");
-        if (!ETags.Allows(ifMatch, store.Version)) return Error.StaleVersion();
+        if (ETags.Check(ifMatch, store.Version) is { } precondition) return precondition;
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         var unit = await StoreRules.ParentUnit(db, request.OrgUnitId, ct);
         if (!unit.IsSuccess) return unit.Error!;

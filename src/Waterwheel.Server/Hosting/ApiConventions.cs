@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Waterwheel.Platform.Api;
 
 namespace Waterwheel.Server.Hosting;
 
@@ -35,6 +36,8 @@ internal static class ApiConventions
         405 => "method_not_allowed",
         409 => "conflict",
         412 => "stale_version",
+        428 => "if_match_required",
+        429 => "too_many_requests",
         415 => "unsupported_media_type",
         _ => status >= 500 ? "internal_error" : "error",
     };
@@ -44,6 +47,13 @@ internal static class ApiConventions
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
         {
+            // A lost race on a row version or a unique index, or bad paging, is the client's 4xx, not our 500.
+            var answer = exception is InvalidRequestException invalid ? invalid.Error : DatabaseErrors.ToError(exception);
+            if (answer is not null)
+            {
+                await answer.ToProblem().ExecuteAsync(context);
+                return true;
+            }
             var badRequest = exception is BadHttpRequestException;
             if (!badRequest) log.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.StatusCode = badRequest ? ((BadHttpRequestException)exception).StatusCode : StatusCodes.Status500InternalServerError;

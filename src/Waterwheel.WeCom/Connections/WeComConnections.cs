@@ -27,7 +27,8 @@ internal sealed class WeComConnections(IServiceScopeFactory scopes) : IWeComConn
     public async Task Connect(Guid tenantId, SaveConnectionRequest request, CancellationToken ct)
     {
         await using var scope = As(tenantId);
-        var saved = await scope.ServiceProvider.GetRequiredService<SaveConnection>().Handle(request, null, ct);
+        // Set-up by the system, not an edit of what someone read: "*" overwrites whatever is there.
+        var saved = await scope.ServiceProvider.GetRequiredService<SaveConnection>().Handle(request, "*", ct);
         if (!saved.IsSuccess) throw new InvalidOperationException($"Could not save the WeCom connection: {saved.Error!.Message}");
     }
 

@@ -81,6 +81,33 @@ public abstract class DataScopeTests<TProvider>(AppFixture<TProvider> fixture) :
         await manager.GetAsync($"/api/platform/staff/{a.Guide2}").Expect(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("StoreManager")]
+    [InlineData("Guide")]
+    public async Task People_of_a_region_run_store_see_only_the_units_above_their_store(string role)
+    {
+        var a = (await fixture.World()).A;
+        var person = (await Arrange.Staff(fixture.AdminA, $"Region store {role}", role, storeId: a.RegionStore)).Id();
+        var user = await Arrange.Account(fixture.AdminA, person, Arrange.NewCode("regionstore"));
+        var client = await fixture.App.SignedIn(user, Arrange.StaffPassword);
+
+        var units = (await client.GetOk("/api/platform/org-units")).Ids();
+        Assert.Contains(a.Region, units);
+        Assert.DoesNotContain(a.Dealer1, units);
+        Assert.DoesNotContain(a.Dealer2, units);
+        await client.GetAsync($"/api/platform/org-units/{a.Dealer1}").Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_dealer_stores_manager_sees_their_dealer_but_not_the_other()
+    {
+        var (a, manager) = await SignedInAs(x => x.Manager1);
+
+        var units = (await manager.GetOk("/api/platform/org-units")).Ids();
+        Assert.Contains(a.Dealer1, units);
+        Assert.DoesNotContain(a.Dealer2, units);
+    }
+
     [Fact]
     public async Task Analyst_reads_the_whole_tenant()
     {

@@ -5,6 +5,7 @@ using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Pii;
 using Waterwheel.Platform.Staff;
 using Waterwheel.Platform.Tests.Infrastructure;
+using Waterwheel.Testing;
 
 namespace Waterwheel.Platform.Tests.Integration;
 
@@ -101,6 +102,48 @@ public abstract class StaffMobilePiiTests<TProvider>(AppFixture<TProvider> fixtu
         Assert.Equal("staff", line.Text("targetType"));
     }
 }
+
+/// <summary>
+/// A whole session around one mobile number (add, search, export, reveal, a sign-in typed with it) leaves the number in
+/// clear in no table of the database and no line of the server log.
+/// </summary>
+public abstract class StaffMobileTraceTests<TProvider> where TProvider : IProvider
+{
+    [Fact]
+    public async Task After_search_export_and_reveal_no_table_and_no_log_line_holds_the_mobile_in_clear()
+    {
+        var log = new CapturedLog();
+        await using var app = new WaterwheelApp(await Waterwheel.Testing.TestDatabase.Create(TProvider.Name), services: log.Register);
+        var admin = await app.SignedIn(WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
+        var region = await Arrange.OrgUnit(admin, await Arrange.HeadOffice(admin), "Region", "Trace region");
+        var store = (await Arrange.Store(admin, region, "Trace store")).Id();
+        var mobile = Arrange.NewMobile();
+        var spaced = $"{mobile[..3]} {mobile[3..7]} {mobile[7..]}";
+        var id = (await Arrange.Staff(admin, "Trace guide", "Guide", storeId: store, mobile: spaced)).Id();
+
+        Assert.Equal(id, Assert.Single((await admin.GetOk($"/api/platform/staff?q={mobile}")).Ids()));
+        await admin.GetOk($"/api/platform/staff?q={Uri.EscapeDataString("+86 " + spaced)}");
+        var export = await admin.GetStringAsync($"/api/platform/staff/export?q={mobile}");
+        Assert.Contains(id.ToString(), export);
+        Assert.Equal(mobile, (await admin.PostOk($"/api/platform/staff/{id}/reveal-mobile")).Text("value"));
+        await Arrange.SignInStatus(app.Anonymous(), mobile, "a-guess");
+        await admin.GetOk($"/api/platform/audit?q={mobile}");
+        var auditExport = await admin.GetStringAsync("/api/platform/audit/export");
+
+        Assert.DoesNotContain(mobile, export);
+        Assert.DoesNotContain(mobile, auditExport);
+        Assert.Contains($"{mobile[..3]}****{mobile[^4..]}", auditExport);
+        var hits = await DatabaseText.Containing(app, mobile, spaced);
+        Assert.True(hits.Count == 0, "The mobile number is in clear in: " + string.Join("; ", hits.Select(h => $"{h.Table}.{h.Column} = {h.Value}")));
+        Assert.True(log.Count > 0, "Nothing was logged: the log capture does not work.");
+        Assert.DoesNotContain(mobile, log.Text);
+        Assert.DoesNotContain(spaced, log.Text);
+    }
+}
+
+public sealed class StaffMobileTraceSqlite : StaffMobileTraceTests<Sqlite>;
+
+public sealed class StaffMobileTracePostgres : StaffMobileTraceTests<Postgres>;
 
 public sealed class StaffMobilePiiSqlite(AppFixture<Sqlite> fixture) : StaffMobilePiiTests<Sqlite>(fixture);
 

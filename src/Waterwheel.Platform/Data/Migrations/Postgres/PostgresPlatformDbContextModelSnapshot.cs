@@ -194,6 +194,9 @@ namespace Waterwheel.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("IsService")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -201,6 +204,9 @@ namespace Waterwheel.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("OwnerStaffId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Permissions")
                         .IsRequired()
@@ -471,7 +477,9 @@ namespace Waterwheel.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "MobileHash");
+                    b.HasIndex("TenantId", "MobileHash")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex("TenantId", "OrgPath");
 

@@ -184,12 +184,18 @@ namespace Waterwheel.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsService")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerStaffId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Permissions")
@@ -461,7 +467,9 @@ namespace Waterwheel.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "MobileHash");
+                    b.HasIndex("TenantId", "MobileHash")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex("TenantId", "OrgPath");
 

@@ -29,6 +29,13 @@ public static class DatabaseErrors
         _ => null,
     };
 
+    /// <summary>A write lost a race to another write of the same unique key (a duplicate insert, a second running row).</summary>
+    public static bool IsUniqueViolation(Exception exception) => exception switch
+    {
+        DbUpdateException { InnerException: var inner } => UniqueViolation(inner) is not null,
+        _ => UniqueViolation(exception) is not null,
+    };
+
     /// <summary>Table and index (PostgreSQL) or the failed columns (SQLite) of a unique violation.</summary>
     private static string? UniqueViolation(Exception? inner) => inner switch
     {

@@ -1,4 +1,3 @@
-using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Jobs;
 
 namespace Waterwheel.WeCom.Sync;

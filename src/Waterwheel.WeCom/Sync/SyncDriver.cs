@@ -1,4 +1,3 @@
-using Waterwheel.Platform.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Waterwheel.Platform.Tenancy;

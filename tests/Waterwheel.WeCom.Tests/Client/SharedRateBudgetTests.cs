@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Waterwheel.Platform.Caching;
 using Waterwheel.WeCom.Client;
 using Waterwheel.WeCom.Tests.Harness;
 
@@ -31,24 +29,9 @@ public sealed class SharedRateBudgetTests
         }
     }
 
-    private static ClientHost Node(WeComFixture f, string prefix)
+    private static ClientHost Node(WeComFixture f, string prefix) => SharedTokenTests.Node(f, prefix, services => services.Configure<WeComOptions>(o =>
     {
-        var redis = Environment.GetEnvironmentVariable(SharedTokenTests.RedisVariable);
-        if (string.IsNullOrWhiteSpace(redis))
-            throw new InvalidOperationException($"{SharedTokenTests.RedisVariable} is not set: run the tests with ./test.sh, which starts Redis.");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = redis,
-            ["Waterwheel:Cache:KeyPrefix"] = prefix,
-        }).Build();
-        return new ClientHost(f.Simulator, f.Time, services =>
-        {
-            services.AddSharedCache(configuration);
-            services.Configure<WeComOptions>(o =>
-            {
-                o.CallsPerMinutePerApi = 7;
-                o.RateLimitQueue = 0;   // no waiting: a call over the budget fails as busy at once
-            });
-        });
-    }
+        o.CallsPerMinutePerApi = 7;
+        o.RateLimitQueue = 0;   // no waiting: a call over the budget fails as busy at once
+    }));
 }

@@ -44,7 +44,8 @@ public sealed class SharedTokenTests
         Assert.Equal(2, f.State.Tokens.GetTokenCalls);
     }
 
-    private static ClientHost Node(WeComFixture f, string prefix)
+    /// <summary>A client node on the Redis that ./test.sh starts, under its own key prefix; <paramref name="also"/> adds settings.</summary>
+    internal static ClientHost Node(WeComFixture f, string prefix, Action<IServiceCollection>? also = null)
     {
         var redis = Environment.GetEnvironmentVariable(RedisVariable);
         if (string.IsNullOrWhiteSpace(redis))
@@ -54,6 +55,10 @@ public sealed class SharedTokenTests
             ["ConnectionStrings:Redis"] = redis,
             ["Waterwheel:Cache:KeyPrefix"] = prefix,
         }).Build();
-        return new ClientHost(f.Simulator, f.Time, services => services.AddSharedCache(configuration));
+        return new ClientHost(f.Simulator, f.Time, services =>
+        {
+            services.AddSharedCache(configuration);
+            also?.Invoke(services);
+        });
     }
 }

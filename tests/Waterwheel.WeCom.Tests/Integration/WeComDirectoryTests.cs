@@ -29,7 +29,12 @@ public abstract class WeComDirectoryTests(string provider) : IAsyncLifetime
     public async Task A_welcome_goes_once_with_the_code_of_the_add_and_says_why_when_it_cannot()
     {
         // No default welcome: the module itself leaves the code unused, as when another module owns the welcome.
-        (await _host.Admin.PutAsJsonAsync("/api/wecom/connection", new { corpId = AppWithSimulator.CorpId, welcomeText = "" })).EnsureSuccessStatusCode();
+        using var save = new HttpRequestMessage(HttpMethod.Put, "/api/wecom/connection")
+        {
+            Content = JsonContent.Create(new { corpId = AppWithSimulator.CorpId, welcomeText = "" }),
+            Headers = { { "If-Match", "*" } },
+        };
+        (await _host.Admin.SendAsync(save)).EnsureSuccessStatusCode();
         var added = await _host.Simulator.Crowd.AddStaff(AppWithSimulator.CorpId, "guide.li");
         var content = new WelcomeContent("欢迎！新人券已放入卡包", [new WelcomeLink("新人券", "https://example.com/coupon")]);
 

@@ -92,6 +92,8 @@ public static class PlatformModule
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "waterwheel.session";
+            // Secure whenever the request is HTTPS, including behind a TLS proxy (X-Forwarded-Proto, see ProxyHeaders).
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
             o.AccessDeniedPath = "/forbidden";

@@ -121,6 +121,9 @@ public static class PlatformModule
         return Task.CompletedTask;
     }
 
+    /// <summary>Whether the request authenticates with an API key (no ambient credential a browser would add), not the session cookie.</summary>
+    public static bool IsApiKeyRequest(Microsoft.AspNetCore.Http.HttpRequest request) => ApiKeyAuthenticationHandler.TokenOf(request) is not null;
+
     public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder app)
     {
         SessionEndpoints.Map(app);

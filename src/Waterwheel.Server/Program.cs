@@ -29,6 +29,7 @@ app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseForeignOriginRefusal();
 app.UseWaterwheelConsoleLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

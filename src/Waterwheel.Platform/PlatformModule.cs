@@ -39,6 +39,7 @@ public static class PlatformModule
 
         services.AddDataProtection().SetApplicationName("Waterwheel").PersistKeysToDbContext<PlatformDbContext>();
         AddAccess(services);
+        SignInLimit.Add(services, configuration);
         services.AddScoped<AuditLog>();
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddScoped<Exports>();

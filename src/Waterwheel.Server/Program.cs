@@ -30,6 +30,7 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseForeignOriginRefusal();
+app.UseRateLimiter();
 app.UseWaterwheelConsoleLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

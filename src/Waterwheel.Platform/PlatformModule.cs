@@ -39,6 +39,7 @@ public static class PlatformModule
 
         services.AddDataProtection().SetApplicationName("Waterwheel").PersistKeysToDbContext<PlatformDbContext>();
         AddAccess(services);
+        SignInLimit.Add(services, configuration);
         services.AddScoped<AuditLog>();
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddScoped<Exports>();
@@ -92,6 +93,8 @@ public static class PlatformModule
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "waterwheel.session";
+            // Secure whenever the request is HTTPS, including behind a TLS proxy (X-Forwarded-Proto, see ProxyHeaders).
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
             o.AccessDeniedPath = "/forbidden";
@@ -118,6 +121,9 @@ public static class PlatformModule
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>Whether the request authenticates with an API key (no ambient credential a browser would add), not the session cookie.</summary>
+    public static bool IsApiKeyRequest(Microsoft.AspNetCore.Http.HttpRequest request) => ApiKeyAuthenticationHandler.TokenOf(request) is not null;
 
     public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder app)
     {

@@ -14,6 +14,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.AddObservability();
 builder.Services.AddApiConventions();
+builder.Services.AddProxyHeaders(builder.Configuration);
 builder.Services.AddPlatform(builder.Configuration);
 builder.AddWeComDemo();
 builder.Services.AddWeCom(builder.Configuration);
@@ -23,9 +24,13 @@ var app = builder.Build();
 await PlatformStartup.PrepareAsync(app.Services, app.Configuration);
 await app.StartWeComDemoAsync();
 
+// First: everything after it (the sign-in limit, the cookie's Secure flag, the origin check) sees the client's address and scheme.
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseForeignOriginRefusal();
+app.UseRateLimiter();
 app.UseWaterwheelConsoleLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -43,6 +43,8 @@ public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? 
             ["Waterwheel:Pii:KeyFile"] = Path.Combine(_keyFolder, "pii-keys.json"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Waterwheel:Logging:Console"] = "false",
+            // Every test client signs in from the same (absent) address; the tests of the limit set their own.
+            ["Waterwheel:SignIn:PermitLimit"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         foreach (var (key, value) in values) builder.UseSetting(key, value);

@@ -15,7 +15,7 @@ internal sealed class SignIn(SignInManager<StaffAccount> signIn, PlatformDbConte
         var active = account is not null && await db.Staff.IgnoreQueryFilters()
             .AnyAsync(s => s.Id == account.StaffId && s.Status == StaffStatus.Active, ct);
         var result = account is null || !active
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            ? NoAccount(password)
             : await signIn.PasswordSignInAsync(account, password, remember, lockoutOnFailure: true);
 
         var outcome = result.Succeeded ? SignInOutcome.Succeeded : result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
@@ -30,6 +30,21 @@ internal sealed class SignIn(SignInManager<StaffAccount> signIn, PlatformDbConte
         await db.SaveChangesAsync(ct);
         return outcome;
     }
+
+    /// <summary>
+    /// Checks the password against a fixed hash, so that an unknown or departed user's sign-in takes as long as a real
+    /// one's: the answer's timing must not tell which user names exist.
+    /// </summary>
+    private Microsoft.AspNetCore.Identity.SignInResult NoAccount(string password)
+    {
+        var hasher = signIn.UserManager.PasswordHasher;
+        _dummyHash ??= hasher.HashPassword(Dummy, "no account has this password");
+        hasher.VerifyHashedPassword(Dummy, _dummyHash, password);
+        return Microsoft.AspNetCore.Identity.SignInResult.Failed;
+    }
+
+    private static readonly StaffAccount Dummy = new();
+    private static string? _dummyHash;
 
     private static string Truncate(string s) => s.Length > 60 ? s[..60] : s;
 }

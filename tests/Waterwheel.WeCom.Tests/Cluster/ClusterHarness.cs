@@ -64,6 +64,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
             ["Waterwheel__Database__Provider"] = Database.Provider,
             ["Waterwheel__Database__ConnectionString"] = Database.ConnectionString,
             ["Waterwheel__Demo__Enabled"] = "false",
+            ["Waterwheel__SignIn__PermitLimit"] = "100000",
             ["Waterwheel__Bootstrap__TenantName"] = "Cluster Bakery",
             ["Waterwheel__Bootstrap__TenantCode"] = "cluster",
             ["Waterwheel__Bootstrap__AdminUserName"] = AdminUser,

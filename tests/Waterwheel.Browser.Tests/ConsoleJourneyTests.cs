@@ -79,7 +79,7 @@ public sealed class ConsoleJourneyTests(BrowserApp browser) : IClassFixture<Brow
         await page.FillAsync("[data-testid=store-lat]", "31.2304");
         await page.FillAsync("[data-testid=store-lng]", "121.4737");
         await page.ClickAsync("[data-testid=store-save]");
-        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0, new() { Timeout = 15_000 });  // saving is a round trip through the circuit and the database
 
         // Search finds it, and only it.
         await page.FillAsync("[data-testid=store-search]", code);

@@ -32,10 +32,15 @@ internal static class SignInLimit
 {
     // A sliding window in 15 segments: at most PermitLimit attempts in any window, not twice that around a boundary.
     private const int Segments = 15;
+    private const int DemoPermitLimit = 60;
 
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(SignInLimitOptions.Section).Get<SignInLimitOptions>() ?? new SignInLimitOptions();
+        // The demo is tried from one machine by one person signing in as each of its six roles in turn: pace only
+        // obvious guessing there, unless a limit is set on purpose.
+        if (configuration.GetValue<bool>($"{Demo.DemoOptions.Section}:Enabled") && configuration[$"{SignInLimitOptions.Section}:PermitLimit"] is null)
+            options.PermitLimit = DemoPermitLimit;
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -38,6 +38,8 @@ public static class PlatformModule
         services.AddSingleton<KeyedHasher>();
 
         services.AddDataProtection().SetApplicationName("Waterwheel").PersistKeysToDbContext<PlatformDbContext>();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<FieldEncryptor>((o, encryptor) => o.XmlEncryptor = new KeyRingXmlEncryptor(encryptor));
         AddAccess(services);
         SignInLimit.Add(services, configuration);
         services.AddScoped<AuditLog>();

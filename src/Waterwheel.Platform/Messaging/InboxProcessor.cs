@@ -92,8 +92,9 @@ internal sealed class InboxProcessor(
         if (ids.Count == 0) return;
         foreach (var id in ids) held.TryRemove(id, out _);
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await db.Serialized(() => db.Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None), CancellationToken.None);
     }
 
     /// <summary>
@@ -106,9 +107,9 @@ internal sealed class InboxProcessor(
         List<Guid> ids = [.. handled];
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        await db.Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)
+        await db.Serialized(() => db.Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, time.GetUtcNow().UtcDateTime)
-                .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null), ct);
+                .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null), ct), ct);
     }
 
     /// <summary>Runs the message's handler; true when it succeeded and the message awaits its acknowledgement.</summary>
@@ -117,12 +118,12 @@ internal sealed class InboxProcessor(
         await using var scope = scopes.CreateAsyncScope();
         var handler = scope.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Source == message.Source);
         // Only a failure writes here; success is acknowledged with the rest of the round.
-        IQueryable<InboxMessage> Mine() => scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Inbox
-            .Where(m => m.Id == message.Id && m.LeaseOwner == _owner);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        IQueryable<InboxMessage> Mine() => db.Inbox.Where(m => m.Id == message.Id && m.LeaseOwner == _owner);
         if (handler is null)
         {
-            await Mine().ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, time.GetUtcNow().UtcDateTime)
-                .SetProperty(m => m.LastError, $"No handler for source '{message.Source}'."), ct);
+            await db.Serialized(() => Mine().ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, time.GetUtcNow().UtcDateTime)
+                .SetProperty(m => m.LastError, $"No handler for source '{message.Source}'."), ct), ct);
             return false;
         }
         // A claim is not an attempt: only a handler that ran and failed counts, so claims handed back (the rest of a
@@ -140,12 +141,12 @@ internal sealed class InboxProcessor(
             var givingUp = attempt >= _options.MaxAttempts;
             var error = $"{e.GetType().Name}: {e.Message}";
             log.LogWarning("Inbox message {Id} from {Source} failed (attempt {Attempt}): {Error}", message.Id, message.Source, attempt, error);
-            await Mine().ExecuteUpdateAsync(s => s
+            await db.Serialized(() => Mine().ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, attempt)
                 .SetProperty(m => m.DueAt, now + Backoff(attempt))
                 .SetProperty(m => m.FailedAt, givingUp ? now : null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null)
-                .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), CancellationToken.None);
+                .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), CancellationToken.None), CancellationToken.None);
             return false;
         }
     }

@@ -18,9 +18,15 @@ internal sealed class InboxProcessor(
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly InboxOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _options.RunProcessor ? Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Rounds)).Select(_ => Rounds(stoppingToken))) : Task.CompletedTask;
+
+    /// <summary>
+    /// One lane of rounds. A round lasts as long as its slowest partition, so under a backlog a full round wakes another
+    /// lane to claim the next batch meanwhile; the claims keep the lanes, like nodes, out of each other's partitions.
+    /// </summary>
+    private async Task Rounds(CancellationToken stoppingToken)
     {
-        if (!_options.RunProcessor) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -49,6 +55,7 @@ internal sealed class InboxProcessor(
             claimed = await InboxClaims.Claim(db, _owner, time.GetUtcNow().UtcDateTime, _options.Lease, _options.BatchSize, ct);
         }
         if (claimed.Count == 0) return 0;
+        if (claimed.Count == _options.BatchSize) signal.Notify();
         var held = new ConcurrentDictionary<Guid, byte>(claimed.Select(m => KeyValuePair.Create(m.Id, (byte)0)));
         using var roundOver = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var renewing = new InboxLeaseRenewal(scopes, time, _owner, _options.Lease).Run(held, roundOver.Token);

@@ -11,68 +11,110 @@ namespace Waterwheel.Bench.CallbackLoad;
 /// <summary>
 /// Two processes on the same machine: this one runs the simulated WeCom, its crowd and the load generator; the child
 /// runs the server. Latencies are taken here, CPU of both is read from the OS, so the server's figures are the server's.
+/// Several corps, each connected to its own tenant, share the load: one corp's WeCom budget is 150 calls/s per API.
 /// </summary>
 internal sealed class LoadRig : IAsyncDisposable
 {
-    private const string CorpId = "wwbench000000001";
     private const string Secret = "bench-secret";
     private const string Token = "BenchT0ken";
-    private const string AesKey = "Bq9yX8wV7uT6sR5qP4oN3mL2kJ1iH0gF9eD8cB7aA6c";
     private const int Guides = 50;
 
+    private readonly List<string> _corps = [];
     private SimulatorSide _simulator = null!;
     private ServerChild _server = null!;
     private HttpClient _http = null!;
 
-    public static async Task<LoadRig> Start(string provider)
+    public static async Task<LoadRig> Start(string provider, string mode, int corps)
     {
         var rig = new LoadRig();
         rig._simulator = await SimulatorSide.Start();
-        rig._server = await ServerChild.Start(provider, rig._simulator.Address);
-        rig._http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(rig._server.Address) };
-        await rig.Connect();
+        rig._server = await ServerChild.Start(provider, rig._simulator.Address, mode, corps);
+        rig._http = new HttpClient { BaseAddress = new Uri(rig._server.Address) };
+        for (var i = 0; i < corps; i++) await rig.Connect(i);
         return rig;
     }
 
-    private async Task Connect()
+    private static string CorpOf(int i) => $"wwbench{i + 1:D9}";
+
+    // A key of its own per corp: 43 characters, as WeCom issues them.
+    private static string AesKeyOf(int i) => $"Bq9yX8wV7uT6sR5qP4oN3mL2kJ1iH0gF9eD8cB7aA{i:D2}";
+
+    /// <summary>Signs in as the tenant's admin and connects the tenant to its corp, as an operator would on the settings page.</summary>
+    private async Task Connect(int i)
     {
-        (await _http.PostAsJsonAsync("/api/session", new { userName = WaterwheelApp.AdminUser, password = WaterwheelApp.AdminPassword })).EnsureSuccessStatusCode();
-        var tenant = (await _http.GetFromJsonAsync<JsonElement>("/api/platform/me")).GetProperty("tenantId").GetGuid();
+        using var admin = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _http.BaseAddress };
+        (await admin.PostAsJsonAsync("/api/session", new { userName = ServerProcess.AdminOf(i), password = WaterwheelApp.AdminPassword })).EnsureSuccessStatusCode();
+        var tenant = (await admin.GetFromJsonAsync<JsonElement>("/api/platform/me")).GetProperty("tenantId").GetGuid();
         var state = _simulator.State;
-        var corp = state.AddCorp(CorpId, Secret);
+        var corp = state.AddCorp(CorpOf(i), Secret);
         lock (state.Sync)
         {
-            for (var i = 0; i < Guides; i++) corp.AddStaff($"guide{i:D3}", $"导购{i}", 1);
-            corp.Callback = new SimCallbackConfig(new Uri(new Uri(_server.Address), $"/wecom/callback/{tenant:N}"), Token, AesKey);
+            for (var g = 0; g < Guides; g++) corp.AddStaff($"guide{g:D3}", $"导购{g}", 1);
+            corp.Callback = new SimCallbackConfig(new Uri(new Uri(_server.Address), $"/wecom/callback/{tenant:N}"), Token, AesKeyOf(i));
         }
-        (await _http.PutAsJsonAsync("/api/wecom/connection",
-            new { corpId = CorpId, secret = Secret, callbackToken = Token, encodingAesKey = AesKey, welcomeText = "欢迎！" })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("/api/wecom/connection",
+            new { corpId = CorpOf(i), secret = Secret, callbackToken = Token, encodingAesKey = AesKeyOf(i), welcomeText = "欢迎！" })).EnsureSuccessStatusCode();
+        _corps.Add(CorpOf(i));
+    }
+
+    /// <summary>The i-th add of a run: corps in turn, so each gets rate / corps a second, and guides in turn within a corp.</summary>
+    private Task<Waterwheel.WeCom.Simulator.Crowd.CrowdOutcome> Add(int i) =>
+        _simulator.Crowd.AddStaff(_corps[i % _corps.Count], $"guide{i / _corps.Count % Guides:D3}");
+
+    /// <summary>
+    /// Ten seconds of adds at a gentle rate: the server JIT-compiles its callback (and, when it handles them, its
+    /// handling) paths, lets tiered compilation settle and fills its pools here, so the measured run sees the steady
+    /// state a long-running server is in rather than the compiler.
+    /// </summary>
+    public async Task WarmUp(bool waitForWelcomes)
+    {
+        var added = new ConcurrentBag<string>();
+        await Steady(100, 10, async i => added.Add((await Add(i)).ExternalUserid));
+        if (waitForWelcomes) await WaitForWelcomes([.. added], TimeSpan.FromSeconds(30));
+        else await Task.Delay(TimeSpan.FromSeconds(2));
+    }
+
+    /// <summary>What the server burns with nothing to do: its polling and timers, per second.</summary>
+    public async Task<TimeSpan> IdleCpuPerSecond(int seconds)
+    {
+        var before = _server.Cpu;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        return (_server.Cpu - before) / clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>Bare HTTP round trips to /healthz at the same rate: what loopback HTTP between the two processes costs right now.</summary>
-    public async Task<IReadOnlyList<double>> Baseline(int rate, int seconds)
+    public async Task<Phase> Healthz(int rate, int seconds)
     {
         var latencies = new ConcurrentBag<double>();
-        await Steady(rate, seconds, async _ =>
+        return await Measured(rate, seconds, async _ =>
         {
             var started = Stopwatch.GetTimestamp();
             using var response = await _http.GetAsync("/healthz");
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        });
-        return [.. latencies];
+        }, latencies);
+    }
+
+    /// <summary>Adds whose callbacks the server verifies, decrypts and stores, but does not handle (its inbox processor is off).</summary>
+    public async Task<Phase> StoreOnly(int rate, int seconds)
+    {
+        _simulator.Posts.Reset();
+        var phase = await Measured(rate, seconds, async i => await Add(i), []);
+        return phase with { LatencyMs = [.. _simulator.Posts.Ms] };
+    }
+
+    private async Task<Phase> Measured(int rate, int seconds, Func<int, Task> action, ConcurrentBag<double> latencies)
+    {
+        var cpu = _server.Cpu;
+        var clock = Stopwatch.StartNew();
+        var count = await Steady(rate, seconds, action);
+        return new Phase(count, _server.Cpu - cpu, clock.Elapsed, [.. latencies]);
     }
 
     /// <summary>
-    /// A few seconds of adds at a gentle rate, waited out: the server JIT-compiles its callback and handling paths and
-    /// fills its pools here, so the measured run sees the steady state a long-running server is in.
+    /// The full path. The server's CPU is counted until the last welcome reached WeCom (or the wait gave up), so work
+    /// still queued when the adds stop is counted too; the caller takes the idle cost of that tail off.
     /// </summary>
-    public async Task WarmUp()
-    {
-        var added = new ConcurrentBag<string>();
-        await Steady(50, 5, async i => added.Add((await _simulator.Crowd.AddStaff(CorpId, $"guide{i % Guides:D3}")).ExternalUserid));
-        await WaitForWelcomes([.. added], TimeSpan.FromSeconds(30));
-    }
-
     public async Task<RunResult> Run(int rate, int seconds)
     {
         var pushes = new ConcurrentBag<double>();
@@ -84,20 +126,23 @@ internal sealed class LoadRig : IAsyncDisposable
         var adds = await Steady(rate, seconds, async i =>
         {
             var at = Stopwatch.GetTimestamp();
-            var outcome = await _simulator.Crowd.AddStaff(CorpId, $"guide{i % Guides:D3}");
+            var outcome = await Add(i);
             // The whole push as WeCom would see it: sealing the event, every try, waiting for the answers.
             pushes.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
             addedAt[outcome.ExternalUserid] = at;
             if (outcome.Delivery?.Delivered == true) Interlocked.Increment(ref answered);
         });
-        var achieved = adds / started.Elapsed.TotalSeconds;
-        var cpu = new CpuUse(_server.Cpu - serverCpu, Process.GetCurrentProcess().TotalProcessorTime - ownCpu, started.Elapsed);
+        var addsTook = started.Elapsed;
+        var achieved = adds / addsTook.TotalSeconds;
+        var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpu;
 
         var welcomed = await WaitForWelcomes(addedAt.Keys, TimeSpan.FromSeconds(60));
+        var cpu = new CpuUse(_server.Cpu - serverCpu, loadCpu, addsTook, started.Elapsed - addsTook);
         var welcomeMs = welcomed.Where(w => addedAt.ContainsKey(w.Key))
             .Select(w => Stopwatch.GetElapsedTime(addedAt[w.Key], w.Value).TotalMilliseconds).ToList();
         int duplicates;
-        lock (_simulator.State.Sync) duplicates = _simulator.State.Corp(CorpId).Delivered.GroupBy(d => d.ExternalUserid).Count(g => g.Count() > 1);
+        lock (_simulator.State.Sync)
+            duplicates = _corps.Sum(c => _simulator.State.Corp(c).Delivered.GroupBy(d => d.ExternalUserid).Count(g => g.Count() > 1));
         return new RunResult(adds, answered, [.. _simulator.Posts.Ms], [.. pushes], welcomeMs, addedAt.Keys.Count(k => !welcomed.ContainsKey(k)),
             duplicates, achieved, cpu, _server.LogLines - log, _server.LogFile);
     }
@@ -126,7 +171,7 @@ internal sealed class LoadRig : IAsyncDisposable
         var sent = _simulator.Welcomes.Snapshot(_simulator.State);
         while (deadline.Elapsed < grace && !customers.All(sent.ContainsKey))
         {
-            await Task.Delay(200);
+            await Task.Delay(100);
             sent = _simulator.Welcomes.Snapshot(_simulator.State);
         }
         return sent;
@@ -138,4 +183,10 @@ internal sealed class LoadRig : IAsyncDisposable
         if (_server is not null) await _server.DisposeAsync();
         if (_simulator is not null) await _simulator.DisposeAsync();
     }
+}
+
+/// <summary>One measured stretch of steady requests: how many, the server CPU they cost, and their latencies.</summary>
+internal sealed record Phase(int Count, TimeSpan ServerCpu, TimeSpan Wall, IReadOnlyList<double> LatencyMs)
+{
+    public double CpuMsEach => ServerCpu.TotalMilliseconds / Count;
 }

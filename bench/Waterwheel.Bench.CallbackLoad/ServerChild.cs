@@ -22,17 +22,17 @@ internal sealed class ServerChild : IAsyncDisposable
     public int LogLines => Volatile.Read(ref _logLines);
     public TimeSpan Cpu { get { _process.Refresh(); return _process.TotalProcessorTime; } }
 
-    public static async Task<ServerChild> Start(string provider, string simulatorUrl)
+    public static async Task<ServerChild> Start(string provider, string simulatorUrl, string mode, int tenants)
     {
         // Started through the same host as this process: the apphost when run by `dotnet run`, or dotnet + the dll.
         var self = Environment.ProcessPath!;
         var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(ServerChild).Assembly.Location);
-        foreach (var arg in new[] { ServerProcess.Mode, provider, simulatorUrl }) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { ServerProcess.Mode, provider, simulatorUrl, mode, tenants.ToString() }) info.ArgumentList.Add(arg);
         // The server project runs with Server GC (Sdk.Web's default); this console host would not unless told.
         info.Environment["DOTNET_gcServer"] = "1";
 
-        var logFile = Path.Combine(Path.GetTempPath(), $"waterwheel-bench-server-{provider}.log");
+        var logFile = Path.Combine(Path.GetTempPath(), $"waterwheel-bench-server-{provider}-{mode}.log");
         var child = new ServerChild(Process.Start(info) ?? throw new InvalidOperationException("Could not start the server process."), logFile);
         child._process.OutputDataReceived += (_, e) => child.Line(e.Data);
         child._process.ErrorDataReceived += (_, e) => child.Line(e.Data);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Waterwheel.Platform.Tenancy;
 using Waterwheel.Testing;
 
 namespace Waterwheel.Bench.CallbackLoad;
@@ -18,19 +19,33 @@ internal static class ServerProcess
     public const string Mode = "--server";
     public const string ReadyLine = "WATERWHEEL-BENCH-SERVER ";
 
-    public static async Task<int> Run(string provider, string simulatorUrl)
+    /// <summary>The full path, or callbacks received and stored but never handled (the inbox processor off).</summary>
+    public const string Full = "full", StoreOnly = "store-only";
+
+    public static string AdminOf(int tenant) => tenant == 0 ? WaterwheelApp.AdminUser : $"bench{tenant}-admin";
+
+    public static async Task<int> Run(string provider, string simulatorUrl, string mode, int tenants)
     {
+        // The WeCom client keeps its default per-corp budget (150 calls/s per API): each corp adds at most 100/s.
         await using var app = new ProductionApp(await TestDatabase.Create(provider), new Dictionary<string, string?>
         {
             ["Waterwheel:WeCom:BaseAddress"] = simulatorUrl,
             ["Serilog:MinimumLevel:Default"] = "Information",
-            // Real WeCom allows one corp 10,000 calls a minute per API (~166/s), and the client keeps below that, so
-            // one corp can never be welcomed at 500 adds/s. The bench measures the server, so it lifts the budget.
-            ["Waterwheel:WeCom:CallsPerMinutePerApi"] = "1000000",
-            ["Waterwheel:WeCom:CallsPerHourPerApi"] = "100000000",
+            ["Waterwheel:Inbox:RunProcessor"] = mode == StoreOnly ? "false" : "true",
+            // A freshly connected corp gets its first reconciliation (a full sync) within seconds; that one-off would
+            // land in the middle of the measured adds, and it is not the callback path.
+            ["Waterwheel:WeCom:RunSync"] = "false",
         });
         app.UseKestrel(0);
         app.StartServer();
+        // The first tenant comes from the bootstrap settings; the others, one per extra corp, are provisioned as a
+        // second brand would be.
+        for (var i = 1; i < tenants; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TenantProvisioning>().Create(
+                new NewTenant($"Bench Brand {i}", $"bench{i}", AdminOf(i), WaterwheelApp.AdminPassword, $"Admin {i}", $"1390000{i:D4}"), CancellationToken.None);
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
             .Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1");
         System.Console.WriteLine(ReadyLine + address);

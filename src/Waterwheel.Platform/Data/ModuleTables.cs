@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Waterwheel.Platform.Data;
@@ -19,8 +20,13 @@ public static class ModuleTables
             entity.SetTableName($"{module}_{entity.GetTableName()}");
     }
 
+    // Asked for on every inbox insert and every claim; a context type's model, hence the name, never changes.
+    private static readonly ConcurrentDictionary<(Type Context, Type Entity), string> Names = new();
+
     /// <summary>The quoted, schema-qualified name of an entity's table, for the few statements written in SQL.</summary>
-    public static string QuotedName<TEntity>(DbContext db)
+    public static string QuotedName<TEntity>(DbContext db) => Names.GetOrAdd((db.GetType(), typeof(TEntity)), static (_, db) => Look<TEntity>(db), db);
+
+    private static string Look<TEntity>(DbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in {db.GetType().Name}'s model.");

@@ -85,7 +85,6 @@ internal abstract class PlatformDbContext(DbContextOptions options, ActorContext
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditLogGuard.RejectChangesToHistory(ChangeTracker);
-        ChangeTracker.BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
     }
 }

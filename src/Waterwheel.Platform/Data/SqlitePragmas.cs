@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Waterwheel.Platform.Data;
@@ -8,27 +11,44 @@ namespace Waterwheel.Platform.Data;
 /// synchronous=NORMAL drops the fsync per commit that WAL does not need for crash safety of the application (only a
 /// power cut can lose the last commits), and a busy timeout makes writers queue instead of failing.
 /// </summary>
+/// <remarks>
+/// EF opens a connection for every query and save, and the pool hands back the same native connection again and
+/// again; the settings live as long as that native connection, so they are applied once to each, not at every open.
+/// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
 
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+    private readonly ConcurrentDictionary<string, bool> _readOnly = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (IsReadOnly(connection)) return;
+        if (!NeedsPragmas(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Configured(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
     {
-        if (IsReadOnly(connection)) return;
+        if (!NeedsPragmas(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(ct);
+        Configured(connection);
+    }
+
+    private bool NeedsPragmas(DbConnection connection) =>
+        !IsReadOnly(connection) && (connection is not SqliteConnection { Handle: { } handle } || !_configured.TryGetValue(handle, out _));
+
+    private void Configured(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) _configured.AddOrUpdate(handle, this);
     }
 
     // EF opens a read-only connection to ask whether the file exists; setting the journal mode would be a write.
-    private static bool IsReadOnly(DbConnection connection) =>
-        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly;
+    private bool IsReadOnly(DbConnection connection) => _readOnly.GetOrAdd(connection.ConnectionString,
+        static c => new SqliteConnectionStringBuilder(c).Mode == SqliteOpenMode.ReadOnly);
 }

@@ -29,7 +29,7 @@ internal static class InboxInserts
         }
         sql.Append(""" ON CONFLICT ("Source", "DedupeKey") DO NOTHING""");
         // A plain command, not a query: EF compiles nothing for it, however many rows this batch has.
-        var stored = await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        var stored = await db.Serialized(() => db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct), ct);
         List<Guid> ids = [.. messages.Select(m => m.Id)];
         if (stored == messages.Count) return [.. ids];
         // Some were stored already (retries); only then ask which of ours went in. The ids are fresh, so ours are ours.

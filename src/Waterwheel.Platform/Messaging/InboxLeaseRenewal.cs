@@ -30,9 +30,9 @@ internal sealed class InboxLeaseRenewal(IServiceScopeFactory scopes, TimeProvide
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var until = time.GetUtcNow().UtcDateTime + lease;
-                await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Inbox
-                    .Where(m => ids.Contains(m.Id) && m.LeaseOwner == owner && m.ProcessedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), CancellationToken.None);
+                var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                await db.Serialized(() => db.Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == owner && m.ProcessedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), CancellationToken.None), CancellationToken.None);
             }
             catch (Exception) when (!roundOver.IsCancellationRequested)
             {

@@ -18,6 +18,13 @@ public sealed class InboxOptions
     public int Concurrency { get; set; } = 16;
 
     /// <summary>
+    /// How many rounds (claim a batch, handle it, acknowledge it) may run at once on this node. Only a backlog starts
+    /// more than one: a round that claimed a full batch lets the next claim begin instead of waiting for its slowest
+    /// partition.
+    /// </summary>
+    public int Rounds { get; set; } = 3;
+
+    /// <summary>
     /// How many accepted messages may wait for the group-committing writer. Past it, accepts wait their turn (back-pressure
     /// on the senders, who retry) instead of growing memory without bound.
     /// </summary>

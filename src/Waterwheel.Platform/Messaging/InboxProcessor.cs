@@ -18,9 +18,15 @@ internal sealed class InboxProcessor(
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly InboxOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _options.RunProcessor ? Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Rounds)).Select(_ => Rounds(stoppingToken))) : Task.CompletedTask;
+
+    /// <summary>
+    /// One lane of rounds. A round lasts as long as its slowest partition, so under a backlog a full round wakes another
+    /// lane to claim the next batch meanwhile; the claims keep the lanes, like nodes, out of each other's partitions.
+    /// </summary>
+    private async Task Rounds(CancellationToken stoppingToken)
     {
-        if (!_options.RunProcessor) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -49,6 +55,7 @@ internal sealed class InboxProcessor(
             claimed = await InboxClaims.Claim(db, _owner, time.GetUtcNow().UtcDateTime, _options.Lease, _options.BatchSize, ct);
         }
         if (claimed.Count == 0) return 0;
+        if (claimed.Count == _options.BatchSize) signal.Notify();
         var held = new ConcurrentDictionary<Guid, byte>(claimed.Select(m => KeyValuePair.Create(m.Id, (byte)0)));
         using var roundOver = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var renewing = new InboxLeaseRenewal(scopes, time, _owner, _options.Lease).Run(held, roundOver.Token);
@@ -92,8 +99,9 @@ internal sealed class InboxProcessor(
         if (ids.Count == 0) return;
         foreach (var id in ids) held.TryRemove(id, out _);
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await db.Serialized(() => db.Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None), CancellationToken.None);
     }
 
     /// <summary>
@@ -106,9 +114,9 @@ internal sealed class InboxProcessor(
         List<Guid> ids = [.. handled];
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        await db.Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)
+        await db.Serialized(() => db.Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, time.GetUtcNow().UtcDateTime)
-                .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null), ct);
+                .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null), ct), ct);
     }
 
     /// <summary>Runs the message's handler; true when it succeeded and the message awaits its acknowledgement.</summary>
@@ -117,12 +125,12 @@ internal sealed class InboxProcessor(
         await using var scope = scopes.CreateAsyncScope();
         var handler = scope.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Source == message.Source);
         // Only a failure writes here; success is acknowledged with the rest of the round.
-        IQueryable<InboxMessage> Mine() => scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Inbox
-            .Where(m => m.Id == message.Id && m.LeaseOwner == _owner);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        IQueryable<InboxMessage> Mine() => db.Inbox.Where(m => m.Id == message.Id && m.LeaseOwner == _owner);
         if (handler is null)
         {
-            await Mine().ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, time.GetUtcNow().UtcDateTime)
-                .SetProperty(m => m.LastError, $"No handler for source '{message.Source}'."), ct);
+            await db.Serialized(() => Mine().ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, time.GetUtcNow().UtcDateTime)
+                .SetProperty(m => m.LastError, $"No handler for source '{message.Source}'."), ct), ct);
             return false;
         }
         // A claim is not an attempt: only a handler that ran and failed counts, so claims handed back (the rest of a
@@ -140,12 +148,12 @@ internal sealed class InboxProcessor(
             var givingUp = attempt >= _options.MaxAttempts;
             var error = $"{e.GetType().Name}: {e.Message}";
             log.LogWarning("Inbox message {Id} from {Source} failed (attempt {Attempt}): {Error}", message.Id, message.Source, attempt, error);
-            await Mine().ExecuteUpdateAsync(s => s
+            await db.Serialized(() => Mine().ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, attempt)
                 .SetProperty(m => m.DueAt, now + Backoff(attempt))
                 .SetProperty(m => m.FailedAt, givingUp ? now : null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null)
-                .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), CancellationToken.None);
+                .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), CancellationToken.None), CancellationToken.None);
             return false;
         }
     }

@@ -100,19 +100,19 @@ internal sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, IEnumer
         if (parked) log.LogError("Outbox event {Id} ({Event}) parked after {Attempts} tries: {Error}", message.Id, message.EventName, attempt, error);
         else log.LogWarning("Relaying outbox event {Id} ({Event}) failed (try {Attempt}): {Error}", message.Id, message.EventName, attempt, error);
         await using var scope = scopes.CreateAsyncScope();
-        await Mine(scope, [message.Id]).ExecuteUpdateAsync(s => s
+        await Write(scope, [message.Id], q => q.ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, attempt)
             .SetProperty(m => m.DueAt, now + InboxProcessor.Backoff(attempt))
             .SetProperty(m => m.ParkedAt, parked ? now : null)
             .SetProperty(m => m.LeaseUntil, (DateTime?)null)
-            .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), CancellationToken.None);
+            .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), CancellationToken.None), CancellationToken.None);
     }
 
     private async Task Release(List<Guid> ids)
     {
         if (ids.Count == 0) return;
         await using var scope = scopes.CreateAsyncScope();
-        await Mine(scope, ids).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        await Write(scope, ids, q => q.ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None), CancellationToken.None);
     }
 
     private async Task Mark(ConcurrentBag<Guid> relayed, CancellationToken ct)
@@ -120,11 +120,14 @@ internal sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, IEnumer
         if (relayed.IsEmpty) return;
         await using var scope = scopes.CreateAsyncScope();
         var now = time.GetUtcNow().UtcDateTime;
-        await Mine(scope, [.. relayed]).ExecuteUpdateAsync(s => s.SetProperty(m => m.RelayedAt, now)
-            .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null), ct);
+        await Write(scope, [.. relayed], q => q.ExecuteUpdateAsync(s => s.SetProperty(m => m.RelayedAt, now)
+            .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null), ct), ct);
     }
 
-    private IQueryable<OutboxMessage> Mine(AsyncServiceScope scope, List<Guid> ids) =>
-        scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>().IgnoreQueryFilters()
-            .Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner);
+    /// <summary>One statement over this relay's claimed rows among <paramref name="ids"/>, taking its turn as a write on SQLite.</summary>
+    private Task<int> Write(AsyncServiceScope scope, List<Guid> ids, Func<IQueryable<OutboxMessage>, Task<int>> statement, CancellationToken ct)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        return db.Serialized(() => statement(db.Set<OutboxMessage>().IgnoreQueryFilters().Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)), ct);
+    }
 }

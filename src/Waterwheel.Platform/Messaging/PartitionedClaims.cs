@@ -35,7 +35,7 @@ internal static class PartitionedClaims
                 ORDER BY m."{{c.Arrival}}", m."Id" LIMIT {3} {{(postgres ? "FOR UPDATE SKIP LOCKED" : "")}})
             RETURNING *
             """;
-        if (!postgres) return await db.Set<T>().FromSqlRaw(sql, now + lease, owner, now, batch).AsNoTracking().ToListAsync(ct);
+        if (!postgres) return await db.Serialized(() => db.Set<T>().FromSqlRaw(sql, now + lease, owner, now, batch).AsNoTracking().ToListAsync(ct), ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [TurnKey(table)], ct);

@@ -29,10 +29,13 @@ public static class WeComClientRegistration
             ? new RedisRateBudget(redis, sp.GetRequiredService<IOptions<WeComOptions>>())
             : new WeComRateLimits(sp.GetRequiredService<IOptions<WeComOptions>>()));
         return services.AddHttpClient<IWeComClient, WeComClient>((sp, http) =>
-        {
-            var baseAddress = sp.GetRequiredService<IOptions<WeComOptions>>().Value.BaseAddress.ToString();
-            // Relative paths resolve against the last '/', so the base must end with one.
-            http.BaseAddress = new Uri(baseAddress.EndsWith('/') ? baseAddress : baseAddress + "/");
-        });
+            {
+                var baseAddress = sp.GetRequiredService<IOptions<WeComOptions>>().Value.BaseAddress.ToString();
+                // Relative paths resolve against the last '/', so the base must end with one.
+                http.BaseAddress = new Uri(baseAddress.EndsWith('/') ? baseAddress : baseAddress + "/");
+            })
+            // The factory's own request logging opens a log scope and writes two lines around every call, several per
+            // handled callback; the transport reports what matters (errcodes, timeouts) as typed errors instead.
+            .RemoveAllLoggers();
     }
 }

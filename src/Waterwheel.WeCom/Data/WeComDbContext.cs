@@ -175,11 +175,8 @@ internal abstract class WeComDbContext(DbContextOptions options, ActorContext ac
         b.HasQueryFilter(m => m.TenantId == CurrentTenant);
     });
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        ChangeTracker.BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
 }
 
 internal sealed class SqliteWeComDbContext(DbContextOptions<SqliteWeComDbContext> options, ActorContext actor) : WeComDbContext(options, actor);

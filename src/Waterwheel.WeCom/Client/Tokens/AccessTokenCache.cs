@@ -16,6 +16,11 @@ internal sealed class AccessTokenCache(IDistributedCache cache, TimeProvider tim
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
 
+    // Every WeCom call reads the token, so its key (a hash of the secret) and the last entry read under each key are
+    // kept: the distributed cache is still asked every time, but the same bytes are not hashed and parsed again.
+    private readonly ConcurrentDictionary<WeComApp, string> _keys = new();
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, CachedToken? Token)> _parsed = new();
+
     public delegate Task<WeComResult<TokenGrant>> Fetch(CancellationToken ct);
 
     public async Task<WeComResult<string>> Get(WeComApp app, Fetch fetch, CancellationToken ct)
@@ -56,8 +61,16 @@ internal sealed class AccessTokenCache(IDistributedCache cache, TimeProvider tim
     {
         var bytes = await cache.GetAsync(key, ct);
         if (bytes is null) return null;
-        var token = JsonSerializer.Deserialize<CachedToken>(bytes);
+        var token = Parse(key, bytes);
         return token is not null && time.GetUtcNow() < token.RefreshAt ? token.AccessToken : null;
+    }
+
+    private CachedToken? Parse(string key, byte[] bytes)
+    {
+        if (_parsed.TryGetValue(key, out var last) && bytes.AsSpan().SequenceEqual(last.Bytes)) return last.Token;
+        var token = JsonSerializer.Deserialize<CachedToken>(bytes);
+        _parsed[key] = (bytes, token);
+        return token;
     }
 
     private Task Write(string key, TokenGrant grant, CancellationToken ct)
@@ -72,8 +85,8 @@ internal sealed class AccessTokenCache(IDistributedCache cache, TimeProvider tim
     }
 
     // The secret is hashed so it never sits in plain text in Redis key listings.
-    private static string Key(WeComApp app) =>
-        $"wecom:token:{app.CorpId}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(app.Secret)))[..16]}";
+    private string Key(WeComApp app) => _keys.GetOrAdd(app, static a =>
+        $"wecom:token:{a.CorpId}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(a.Secret)))[..16]}");
 }
 
 /// <summary>What gettoken answered.</summary>

@@ -4,9 +4,9 @@ namespace Waterwheel.Platform.Messaging;
 
 internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
 {
-    public const int SourceLength = 60;
-    public const int DedupeKeyLength = 200;
-    public const int PartitionLength = 100;
+    public const int SourceLength = InboxLimits.SourceLength;
+    public const int DedupeKeyLength = InboxLimits.DedupeKeyLength;
+    public const int PartitionLength = InboxLimits.PartitionLength;
 
     public void Configure(EntityTypeBuilder<InboxMessage> b)
     {

@@ -37,8 +37,9 @@ internal sealed class SyncWorker(IServiceScopeFactory scopes, IClusterLock clust
             }
             catch (Exception e)
             {
+                // The database was unreachable, say: the next look comes after the usual pause.
                 log.LogError(e, "Looking for WeCom syncs to drive failed");
-                await Task.Delay(Idle, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(Idle, CancellationToken.None);
             }
         }
         // A stopping node leaves its runs as they are (checkpointed, still running) for another node to continue.

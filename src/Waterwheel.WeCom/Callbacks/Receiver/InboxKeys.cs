@@ -1,3 +1,4 @@
+using Waterwheel.Platform.Messaging;
 using Waterwheel.WeCom.Callbacks.Events;
 
 namespace Waterwheel.WeCom.Callbacks.Receiver;
@@ -9,9 +10,8 @@ namespace Waterwheel.WeCom.Callbacks.Receiver;
 /// </summary>
 internal static class InboxKeys
 {
-    // The inbox's column limits (Platform's InboxMessageConfiguration keeps them internal); a test holds them equal.
-    public const int DedupeKeyLength = 200;
-    public const int PartitionLength = 100;
+    public const int DedupeKeyLength = InboxLimits.DedupeKeyLength;
+    public const int PartitionLength = InboxLimits.PartitionLength;
 
     public static string DedupeKey(Guid tenant, WeComEvent e) => Bound($"{tenant:N}|{e.DedupeKey}", DedupeKeyLength);
 

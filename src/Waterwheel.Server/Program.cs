@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Waterwheel.Console;
+using Waterwheel.Customers;
 using Waterwheel.Platform;
 using Waterwheel.Platform.Demo;
 using Waterwheel.Server.Demo;
@@ -18,6 +19,7 @@ builder.Services.AddProxyHeaders(builder.Configuration);
 builder.Services.AddPlatform(builder.Configuration);
 builder.AddWeComDemo();
 builder.Services.AddWeCom(builder.Configuration);
+builder.Services.AddCustomers(builder.Configuration);
 builder.Services.AddWaterwheelConsole();
 
 var app = builder.Build();
@@ -42,6 +44,7 @@ app.MapScalarApiReference();
 app.MapHealthEndpoints();
 app.MapPlatformEndpoints();
 app.MapWeComEndpoints();
+app.MapCustomersEndpoints();
 app.MapWaterwheelConsole();
 
 app.Run();

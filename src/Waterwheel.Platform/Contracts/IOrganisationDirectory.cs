@@ -4,6 +4,12 @@ namespace Waterwheel.Platform.Contracts;
 public sealed record StaffRef(Guid StaffId, string Name, StaffRole Role, string WeComUserId, Guid? StoreId, string? StoreCode, string? StoreName);
 
 /// <summary>
+/// A store and where it sits: its unit's path (for data scopes) and, when a dealer runs it, that dealer. A customer
+/// owned through a dealer's store belongs to the dealer: head office analyses them but does not see them.
+/// </summary>
+public sealed record StoreRef(Guid StoreId, string Code, string Name, string City, string OrgPath, Guid? DealerId, string? DealerName);
+
+/// <summary>
 /// The Platform's door for other modules: read-only facts about a tenant's organisation, for work that runs outside
 /// a signed-in request (callbacks, sync, demo seeding). Callers name the tenant explicitly.
 /// </summary>
@@ -13,4 +19,7 @@ public interface IOrganisationDirectory
 
     /// <summary>Active staff who have a WeCom userid.</summary>
     Task<IReadOnlyList<StaffRef>> WeComStaff(Guid tenantId, CancellationToken ct);
+
+    /// <summary>The tenant's stores with their place in the organisation.</summary>
+    Task<IReadOnlyList<StoreRef>> Stores(Guid tenantId, CancellationToken ct);
 }

@@ -17,10 +17,13 @@ public static class Permissions
     public const string CustomersRead = "customers.read";
     public const string CustomersWrite = "customers.write";
 
+    /// <summary>Customer profiles (客户档案), narrowed by data scope: a dealer's, a store's or a guide's own customers.</summary>
+    public const string ProfilesRead = "profiles.read";
+
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, OrgWrite, StoresWrite, StaffRead, StaffWrite, AccountsManage, ApiKeysManage, AuditRead, AuditExport, PiiReveal,
-        WeComManage, CustomersRead, CustomersWrite,
+        WeComManage, CustomersRead, CustomersWrite, ProfilesRead,
     ];
 
     private static readonly string[] ReadOnly = [OrgRead, StaffRead];
@@ -30,10 +33,11 @@ public static class Permissions
     {
         [StaffRole.HqAdmin] = All.ToHashSet(),
         // Customers are visible to head office only until customer views filter by dealer, store and guide.
-        [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, CustomersRead, CustomersWrite]),
+        [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, CustomersRead, CustomersWrite, ProfilesRead]),
         [StaffRole.Analyst] = new HashSet<string>([.. ReadOnly, AuditRead, AuditExport, CustomersRead]),
-        [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal]),
-        [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal]),
-        [StaffRole.Guide] = new HashSet<string>(ReadOnly),
+        // Analysts see customers only as aggregates, so they hold no profile permission.
+        [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal, ProfilesRead]),
+        [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal, ProfilesRead]),
+        [StaffRole.Guide] = new HashSet<string>([.. ReadOnly, ProfilesRead]),
     };
 }

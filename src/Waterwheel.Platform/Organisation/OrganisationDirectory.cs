@@ -16,4 +16,13 @@ internal sealed class OrganisationDirectory(PlatformDbContext db) : IOrganisatio
                orderby s.WeComUserId
                select new StaffRef(s.Id, s.Name, s.Role, s.WeComUserId!, s.StoreId, store != null ? store.Code : null, store != null ? store.Name : null))
             .AsNoTracking().ToListAsync(ct);
+
+    public async Task<IReadOnlyList<StoreRef>> Stores(Guid tenantId, CancellationToken ct) =>
+        await (from store in db.Stores.IgnoreQueryFilters()
+               where store.TenantId == tenantId
+               join unit in db.OrgUnits.IgnoreQueryFilters() on store.OrgUnitId equals unit.Id
+               orderby store.Code
+               select new StoreRef(store.Id, store.Code, store.Name, store.City, store.OrgPath,
+                   unit.Kind == OrgUnitKind.Dealer ? unit.Id : null, unit.Kind == OrgUnitKind.Dealer ? unit.Name : null))
+            .AsNoTracking().ToListAsync(ct);
 }

@@ -1,3 +1,4 @@
+using Waterwheel.Platform.Messaging;
 using Waterwheel.WeCom.Client;
 using Waterwheel.WeCom.Connections;
 using Waterwheel.WeCom.Contacts;
@@ -61,6 +62,13 @@ internal sealed class CustomerSyncStep(WeComDbContext db, IWeComClient client, C
         relation.Status = RelationStatus.Active;
         relation.EndedAt = null;
         relation.SeenBySync = run.Id;
+        // Announced once per relationship start, like a callback's add, so a second sync announces nothing again.
+        if (relation.AnnouncedAddedAt != relation.AddedAt)
+        {
+            relation.AnnouncedAddedAt = relation.AddedAt;
+            db.Publish(new Contracts.CustomerRelationFound(tenantId, relation.ExternalUserId, relation.StaffUserId, relation.State, relation.AddWay,
+                relation.AddedAt), now);
+        }
         await tags.Replace(tenantId, remote.ExternalUserid, follow.Userid, follow.TagId, ct);
         run.Relations++;
     }

@@ -1,3 +1,4 @@
+using Waterwheel.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Waterwheel.WeCom.Client;
 using Waterwheel.WeCom.Simulator.Crowd;

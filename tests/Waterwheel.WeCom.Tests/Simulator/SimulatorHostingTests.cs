@@ -1,3 +1,4 @@
+using Waterwheel.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -8,10 +8,10 @@ using Waterwheel.WeCom.Simulator;
 using Waterwheel.WeCom.Simulator.Crowd;
 using Waterwheel.WeCom.Simulator.State;
 
-namespace Waterwheel.WeCom.Tests.Harness;
+namespace Waterwheel.Testing;
 
 /// <summary>The simulator in an in-process TestServer, on a fake clock; callbacks go wherever the test points them.</summary>
-internal sealed class SimulatorHost : IAsyncDisposable
+public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

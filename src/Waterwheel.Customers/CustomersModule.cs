@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Waterwheel.Customers.Identity;
+using Waterwheel.Customers.Relationships;
+using Waterwheel.Customers.WeComFeed;
+using Waterwheel.Platform.Messaging;
+using Waterwheel.WeCom.Contracts;
+
+namespace Waterwheel.Customers;
+
+/// <summary>The Customers module's one door: one profile per person, fed by the other modules' events.</summary>
+public static class CustomersModule
+{
+    public static IServiceCollection AddCustomers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<CustomersDbContext, SqliteCustomersDbContext, PostgresCustomersDbContext>(configuration, CustomersDbContext.Schema);
+        services.AddUseCasesFrom(typeof(CustomersModule).Assembly);
+        services.AddMemoryCache();
+        services.AddSingleton<IdentityKeys>();
+        services.AddScoped<OrganisationFacts>();
+        services.AddScoped<IdentityLinks>();
+        services.AddScoped<WeComRelationshipIntake>();
+        services.AddIntegrationEventHandler<CustomerAddedStaff, WeComAddIntake>();
+        services.AddIntegrationEventHandler<CustomerRelationFound, WeComFoundIntake>();
+        services.AddIntegrationEventHandler<CustomerLost, WeComLostIntake>();
+        services.AddHealthChecks().AddDbContextCheck<CustomersDbContext>("customers-db", tags: ["ready"]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCustomersEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/customers").RequireAuthorization(Platform.PlatformModule.TenantMemberPolicy).WithTags("Customers");
+        Profiles.ListProfiles.Map(api);
+        Profiles.GetProfile.Map(api);
+        Timeline.ListTimeline.Map(api);
+        return app;
+    }
+}

@@ -1,0 +1,106 @@
+using Waterwheel.Customers.Identity;
+using Waterwheel.Customers.Profiles;
+using Waterwheel.Customers.Relationships;
+using Waterwheel.Customers.Timeline;
+using Waterwheel.Platform.Tenancy;
+
+namespace Waterwheel.Customers.Data;
+
+/// <summary>
+/// The Customers module's data. Profiles are filtered by tenant and by the actor's data scope (a dealer's, a store's
+/// or a guide's customers); identities, relationships and timeline lines are reached through a visible profile.
+/// </summary>
+internal abstract class CustomersDbContext(DbContextOptions options, ActorContext actor) : DbContext(options)
+{
+    public const string Schema = "customers";
+
+    public DbSet<CustomerProfile> Profiles => Set<CustomerProfile>();
+    public DbSet<CustomerIdentity> Identities => Set<CustomerIdentity>();
+    public DbSet<CustomerRelationship> Relationships => Set<CustomerRelationship>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+
+    internal Guid? CurrentTenant => actor.TenantId;
+    private DataScope Scope => actor.Scope;
+    private ScopeKind ScopeKind => Scope.Kind;
+    private string ScopePath => Scope.Path;
+    private Guid? ScopeStoreId => Scope.StoreId;
+    private Guid? ScopeStaffId => Scope.StaffId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcInstants();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.Entity<CustomerProfile>(b =>
+        {
+            b.ToTable("profiles");
+            b.Property(p => p.Name).HasMaxLength(100);
+            b.Property(p => p.AvatarUrl).HasMaxLength(500);
+            b.Property(p => p.Gender).HasConversion<string>().HasMaxLength(10);
+            b.Property(p => p.OwnerOrgPath).HasMaxLength(400);
+            b.Property(p => p.Version).IsConcurrencyToken();
+            b.HasIndex(p => new { p.TenantId, p.LastSeenAt });
+            b.HasIndex(p => new { p.TenantId, p.OwnerOrgPath });
+            b.HasIndex(p => new { p.TenantId, p.OwnerStoreId });
+            b.HasIndex(p => new { p.TenantId, p.OwnerStaffId });
+            b.HasQueryFilter(p => p.TenantId == CurrentTenant
+                && (ScopeKind == ScopeKind.Tenant
+                    || (ScopeKind == ScopeKind.OrgUnit && p.OwnerOrgPath.StartsWith(ScopePath))
+                    || (ScopeKind == ScopeKind.Store && p.OwnerStoreId == ScopeStoreId)
+                    || (ScopeKind == ScopeKind.Self && p.OwnerStaffId == ScopeStaffId)));
+        });
+        builder.Entity<CustomerIdentity>(b =>
+        {
+            b.ToTable("identities");
+            b.Property(i => i.Type).HasConversion<string>().HasMaxLength(40);
+            b.Property(i => i.Key).HasMaxLength(CustomerIdentity.KeyLength);
+            b.Property(i => i.Cipher).HasMaxLength(400);
+            b.Property(i => i.Source).HasMaxLength(40);
+            // One identifier names one person: the database, not a check two writers can pass at once, holds it.
+            b.HasIndex(i => new { i.TenantId, i.Type, i.Key }).IsUnique();
+            b.HasIndex(i => new { i.TenantId, i.ProfileId });
+            b.HasQueryFilter(i => i.TenantId == CurrentTenant);
+        });
+        builder.Entity<CustomerRelationship>(b =>
+        {
+            b.ToTable("relationships");
+            b.Property(r => r.ExternalUserId).HasMaxLength(64);
+            b.Property(r => r.StaffUserId).HasMaxLength(64);
+            b.Property(r => r.State).HasMaxLength(64);
+            b.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
+            b.HasIndex(r => new { r.TenantId, r.ExternalUserId, r.StaffUserId }).IsUnique();
+            b.HasIndex(r => new { r.TenantId, r.ProfileId });
+            b.HasQueryFilter(r => r.TenantId == CurrentTenant);
+        });
+        builder.Entity<TimelineEntry>(b =>
+        {
+            b.ToTable("timeline");
+            b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(40);
+            b.Property(t => t.Subject).HasMaxLength(100);
+            b.Property(t => t.Detail).HasMaxLength(500);
+            b.Property(t => t.SourceKey).HasMaxLength(TimelineEntry.SourceKeyLength);
+            b.HasIndex(t => new { t.TenantId, t.SourceKey }).IsUnique();
+            b.HasIndex(t => new { t.TenantId, t.ProfileId, t.OccurredAt });
+            b.HasQueryFilter(t => t.TenantId == CurrentTenant);
+        });
+        ModuleTables.Place(builder, Schema, Database);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+}
+
+internal sealed class SqliteCustomersDbContext(DbContextOptions<SqliteCustomersDbContext> options, ActorContext actor) : CustomersDbContext(options, actor);
+
+internal sealed class PostgresCustomersDbContext(DbContextOptions<PostgresCustomersDbContext> options, ActorContext actor) : CustomersDbContext(options, actor);
+
+internal sealed class SqliteCustomersDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteCustomersDbContext>
+{
+    public SqliteCustomersDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<SqliteCustomersDbContext>().UseSqlite("Data Source=design.db").Options, new ActorContext(new HttpContextAccessor()));
+}
+
+internal sealed class PostgresCustomersDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresCustomersDbContext>
+{
+    public PostgresCustomersDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<PostgresCustomersDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new ActorContext(new HttpContextAccessor()));
+}

@@ -1,0 +1,22 @@
+namespace Waterwheel.Customers.Identity;
+
+/// <summary>
+/// One identifier of one profile. <see cref="Key"/> is what lookups match: the value itself, or for personal data a
+/// keyed hash of the normalised value, whose clear text is kept only encrypted in <see cref="Cipher"/>.
+/// </summary>
+internal sealed class CustomerIdentity
+{
+    public const int KeyLength = 128;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid TenantId { get; init; }
+    public Guid ProfileId { get; set; }
+    public IdentityType Type { get; init; }
+    public required string Key { get; init; }
+    public string? Cipher { get; init; }
+
+    /// <summary>Where the identifier came from (wecom, import, a write key's source), for the 360 page and merge decisions.</summary>
+    public required string Source { get; init; }
+
+    public DateTime LinkedAt { get; init; }
+}

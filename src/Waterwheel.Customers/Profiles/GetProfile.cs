@@ -1,0 +1,53 @@
+using Waterwheel.Customers.Identity;
+using Waterwheel.Customers.Relationships;
+using Waterwheel.Platform.Pii;
+using Waterwheel.Platform.Tenancy;
+
+namespace Waterwheel.Customers.Profiles;
+
+/// <summary>An identifier as the 360 page shows it: personal data masked, everything hidden when the person is.</summary>
+public sealed record IdentityView(IdentityType Type, string? Value, string Source, DateTime LinkedAt);
+
+public sealed record RelationshipView(
+    string StaffUserId, string? GuideName, string? StoreName, string? State, DateTime AddedAt, RelationshipStatus Status, DateTime? EndedAt);
+
+public sealed record ProfileView(ProfileRow Profile, IReadOnlyList<IdentityView> Identities, IReadOnlyList<RelationshipView> Relationships);
+
+/// <summary>One customer whole (the 360 page's head): profile, identifiers and WeCom relationships.</summary>
+internal sealed class GetProfile(CustomersDbContext db, ActorContext actor, OrganisationFacts organisation)
+{
+    public async Task<Result<ProfileView>> Handle(Guid id, CancellationToken ct)
+    {
+        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (profile is null) return Error.NotFound("Customer");
+        var shown = actor.ShowsPerson(profile.OwnerDealerId);
+        var tenant = profile.TenantId;
+        var stores = await organisation.Stores(tenant, ct);
+        var staff = await organisation.Staff(tenant, ct);
+
+        var identities = await db.Identities.AsNoTracking().Where(i => i.ProfileId == id).OrderBy(i => i.LinkedAt).ToListAsync(ct);
+        var relationships = await db.Relationships.AsNoTracking().Where(r => r.ProfileId == id).OrderBy(r => r.AddedAt).ToListAsync(ct);
+        var row = new ProfileRow(profile.Id, shown ? profile.Name : Mask.Name(profile.Name), shown ? profile.AvatarUrl : null, profile.Gender,
+            profile.OwnerStoreId is { } s ? stores.GetValueOrDefault(s)?.Name : null,
+            profile.OwnerStaffId is { } g ? staff.GetValueOrDefault(g)?.Name : null,
+            profile.OwnerDealerId is not null, !shown, profile.FirstSeenAt, profile.LastSeenAt);
+        return new ProfileView(row,
+            identities.Select(i => new IdentityView(i.Type, shown ? Display(i) : null, i.Source, i.LinkedAt)).ToList(),
+            relationships.Select(r => new RelationshipView(shown ? r.StaffUserId : "", r.StaffId is { } sid ? staff.GetValueOrDefault(sid)?.Name : null,
+                r.StoreId is { } st ? stores.GetValueOrDefault(st)?.Name : null, r.State, r.AddedAt, r.Status, r.EndedAt)).ToList());
+    }
+
+    // Lists and the 360 page show personal data masked; revealing a value is its own audited use case.
+    private static string Display(CustomerIdentity identity) => identity.Type switch
+    {
+        IdentityType.Phone => "已加密",
+        IdentityType.Email => "已加密",
+        _ => identity.Key,
+    };
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/profiles/{id:guid}", async (Guid id, GetProfile handler, CancellationToken ct) => (await handler.Handle(id, ct)).ToOk())
+        .RequireAuthorization(Permissions.ProfilesRead)
+        .WithName("GetCustomerProfile")
+        .WithSummary("One customer: profile, identifiers (personal data masked) and WeCom relationships");
+}

@@ -1,0 +1,33 @@
+using Waterwheel.Platform.Tenancy;
+using Waterwheel.Customers.Profiles;
+
+namespace Waterwheel.Customers.Timeline;
+
+public sealed record TimelineItem(Guid Id, DateTime OccurredAt, TimelineKind Kind, string? Subject, string? Detail);
+
+public sealed record TimelineQuery : PageQuery
+{
+    public TimelineKind? Kind { get; set; }
+}
+
+/// <summary>A customer's timeline, newest first, filterable by kind; reached only through a profile the actor may see.</summary>
+internal sealed class ListTimeline(CustomersDbContext db, ActorContext actor)
+{
+    public async Task<Result<Page<TimelineItem>>> Handle(Guid profileId, TimelineQuery query, CancellationToken ct)
+    {
+        var profile = await db.Profiles.AsNoTracking().Where(p => p.Id == profileId).Select(p => new { p.OwnerDealerId }).FirstOrDefaultAsync(ct);
+        if (profile is null) return Error.NotFound("Customer");
+        var shown = actor.ShowsPerson(profile.OwnerDealerId);
+        var rows = db.Timeline.AsNoTracking().Where(t => t.ProfileId == profileId);
+        if (query.Kind is { } kind) rows = rows.Where(t => t.Kind == kind);
+        return await rows.OrderByDescending(t => t.OccurredAt).ThenByDescending(t => t.Id)
+            .ToPage(q => q.Select(t => new TimelineItem(t.Id, t.OccurredAt, t.Kind, shown ? t.Subject : null, t.Detail)), query, ct);
+    }
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/profiles/{id:guid}/timeline", async (Guid id, [AsParameters] TimelineQuery query, ListTimeline handler, CancellationToken ct) =>
+            (await handler.Handle(id, query, ct)).ToOk())
+        .RequireAuthorization(Permissions.ProfilesRead)
+        .WithName("ListCustomerTimeline")
+        .WithSummary("A customer's timeline, newest first (kind filter, paging)");
+}

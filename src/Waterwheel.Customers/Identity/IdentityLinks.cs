@@ -30,7 +30,8 @@ internal sealed class IdentityLinks(CustomersDbContext db, IdentityKeys keys, Ti
                 ?? await db.Profiles.SingleAsync(p => p.Id == known[0].ProfileId, ct);
         if (profile is null)
         {
-            profile = new CustomerProfile { TenantId = tenantId, CreatedAt = now, UpdatedAt = now, FirstSeenAt = now, LastSeenAt = now };
+            // First and last seen come from the facts the caller describes the person with (Describe), not from when we heard.
+            profile = new CustomerProfile { TenantId = tenantId, CreatedAt = now, UpdatedAt = now };
             db.Profiles.Add(profile);
         }
         foreach (var (type, key, value) in wanted.Where(w => !known.Any(k => k.Type == w.Type && k.Key == w.Key)))

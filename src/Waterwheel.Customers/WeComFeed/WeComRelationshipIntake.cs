@@ -11,7 +11,8 @@ namespace Waterwheel.Customers.WeComFeed;
 /// with its guide and store, who owns the customer, and a timeline line. Every step is an upsert keyed by the fact,
 /// so an event delivered twice changes nothing the second time.
 /// </summary>
-internal sealed class WeComRelationshipIntake(CustomersDbContext db, IWeComDirectory wecom, IdentityLinks links, OrganisationFacts organisation)
+internal sealed class WeComRelationshipIntake(CustomersDbContext db, IWeComDirectory wecom, IdentityLinks links, OrganisationFacts organisation,
+    TimeProvider time)
 {
     public const string Source = "wecom";
 
@@ -21,7 +22,7 @@ internal sealed class WeComRelationshipIntake(CustomersDbContext db, IWeComDirec
         var profile = await links.Resolve(tenantId,
             [new IdentifierClaim(IdentityType.WeComExternalUserId, externalUserId), new IdentifierClaim(IdentityType.UnionId, contact?.UnionId)],
             Source, ct);
-        if (contact is not null) profile.Describe(contact.Name, contact.Avatar, (Gender)Math.Clamp(contact.Gender, 0, 2), addedAt);
+        profile.Describe(contact?.Name, contact?.Avatar, (Gender)Math.Clamp(contact?.Gender ?? 0, 0, 2), addedAt);
 
         var relationship = await Relationship(externalUserId, staffUserId, ct);
         if (relationship is null)
@@ -65,6 +66,7 @@ internal sealed class WeComRelationshipIntake(CustomersDbContext db, IWeComDirec
 
     private async Task Reown(Guid tenantId, CustomerProfile profile, CancellationToken ct)
     {
+        profile.UpdatedAt = time.GetUtcNow().UtcDateTime;
         var stored = await db.Relationships.Where(r => r.ProfileId == profile.Id).ToListAsync(ct);
         var all = stored.Union(db.Relationships.Local.Where(r => r.ProfileId == profile.Id)).ToList();
         var owning = Ownership.Owning(all);

@@ -20,6 +20,9 @@ namespace Waterwheel.Platform;
 public static class PlatformModule
 {
     public const string TenantMemberPolicy = "tenant-member";
+
+    /// <summary>The header that carries an API key; the host names it in the OpenAPI document.</summary>
+    public const string ApiKeyHeader = ApiKeyAuthenticationHandler.Header;
     private const string SmartScheme = "Waterwheel";
 
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)

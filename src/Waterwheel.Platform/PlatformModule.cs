@@ -57,6 +57,7 @@ public static class PlatformModule
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxWriter>();
         services.AddScoped<IInbox, Inbox>();
+        services.AddScoped<IInboxBacklog, InboxBacklog>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddClusterJobs(configuration);

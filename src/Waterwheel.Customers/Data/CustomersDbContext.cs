@@ -1,6 +1,7 @@
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Profiles;
 using Waterwheel.Customers.Relationships;
+using Waterwheel.Customers.Sources;
 using Waterwheel.Customers.Timeline;
 using Waterwheel.Platform.Tenancy;
 
@@ -18,6 +19,7 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
     public DbSet<CustomerIdentity> Identities => Set<CustomerIdentity>();
     public DbSet<CustomerRelationship> Relationships => Set<CustomerRelationship>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<EventSource> Sources => Set<EventSource>();
 
     internal Guid? CurrentTenant => actor.TenantId;
     private DataScope Scope => actor.Scope;
@@ -78,9 +80,21 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.Property(t => t.Subject).HasMaxLength(100);
             b.Property(t => t.Detail).HasMaxLength(500);
             b.Property(t => t.SourceKey).HasMaxLength(TimelineEntry.SourceKeyLength);
+            b.Property(t => t.Properties).HasMaxLength(TimelineEntry.PropertiesLength);
             b.HasIndex(t => new { t.TenantId, t.SourceKey }).IsUnique();
             b.HasIndex(t => new { t.TenantId, t.ProfileId, t.OccurredAt });
             b.HasQueryFilter(t => t.TenantId == CurrentTenant);
+        });
+        builder.Entity<EventSource>(b =>
+        {
+            b.ToTable("event_sources");
+            b.Property(s => s.Name).HasMaxLength(100);
+            b.Property(s => s.KeyHash).HasMaxLength(32);
+            b.Property(s => s.KeyHint).HasMaxLength(4);
+            b.Property(s => s.CreatedBy).HasMaxLength(100);
+            b.Property(s => s.Version).IsConcurrencyToken();
+            b.HasIndex(s => new { s.TenantId, s.Name });
+            b.HasQueryFilter(s => s.TenantId == CurrentTenant);
         });
         ModuleTables.Place(builder, Schema, Database);
     }

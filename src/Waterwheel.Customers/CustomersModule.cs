@@ -24,6 +24,7 @@ public static class CustomersModule
         services.AddIntegrationEventHandler<CustomerRelationFound, WeComFoundIntake>();
         services.AddIntegrationEventHandler<CustomerLost, WeComLostIntake>();
         services.AddOptions<Ingest.IngestOptions>().Bind(configuration.GetSection(Ingest.IngestOptions.Section));
+        services.AddOptions<Profiles.CustomerValueOptions>().Bind(configuration.GetSection(Profiles.CustomerValueOptions.Section));
         services.AddSingleton<Sources.WriteKeyCheck>();
         services.AddSingleton<Ingest.IngestPressure>();
         services.AddScoped<Ingest.TrackingInbox>();
@@ -44,6 +45,7 @@ public static class CustomersModule
         Profiles.ListProfiles.Map(api);
         Profiles.GetProfile.Map(api);
         Timeline.ListTimeline.Map(api);
+        Profiles.ListOrders.Map(api);
         Sources.CreateEventSource.Map(api);
         Sources.ListEventSources.Map(api);
         Sources.RevokeEventSource.Map(api);

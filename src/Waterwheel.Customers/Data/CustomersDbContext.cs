@@ -39,6 +39,7 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.Property(p => p.AvatarUrl).HasMaxLength(500);
             b.Property(p => p.Gender).HasConversion<string>().HasMaxLength(10);
             b.Property(p => p.OwnerOrgPath).HasMaxLength(400);
+            b.Property(p => p.TotalSpent).HasPrecision(18, 2);
             b.Property(p => p.Version).IsConcurrencyToken();
             b.HasIndex(p => new { p.TenantId, p.LastSeenAt });
             b.HasIndex(p => new { p.TenantId, p.OwnerOrgPath });
@@ -81,6 +82,7 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.Property(t => t.Detail).HasMaxLength(500);
             b.Property(t => t.SourceKey).HasMaxLength(TimelineEntry.SourceKeyLength);
             b.Property(t => t.Properties).HasMaxLength(TimelineEntry.PropertiesLength);
+            b.Property(t => t.Amount).HasPrecision(18, 2);
             b.HasIndex(t => new { t.TenantId, t.SourceKey }).IsUnique();
             b.HasIndex(t => new { t.TenantId, t.ProfileId, t.OccurredAt });
             b.HasQueryFilter(t => t.TenantId == CurrentTenant);

@@ -46,10 +46,13 @@ internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links
             "group" => (TimelineKind.JoinedGroup, message.GroupId, message.Traits),
             _ => (TimelineKind.Aliased, message.PreviousId, null),
         };
+        // An order's line and the profile's order figures commit together, so a redelivered order counts once.
+        decimal? amount = kind == TimelineKind.Tracked && OrderEvents.IsOrder(message.Event) ? OrderEvents.Amount(message.Properties) : null;
+        if (amount is { } value) profile.AddOrder(value, message.Timestamp);
         db.Timeline.Add(new TimelineEntry
         {
             TenantId = tenantId, ProfileId = profile.Id, Kind = kind, OccurredAt = message.Timestamp, Subject = subject,
-            Properties = WithoutPersonalData(properties), SourceId = message.SourceId, SourceKey = sourceKey,
+            Properties = WithoutPersonalData(properties), Amount = amount, SourceId = message.SourceId, SourceKey = sourceKey,
         });
         await db.SaveChangesAsync(ct);
     }

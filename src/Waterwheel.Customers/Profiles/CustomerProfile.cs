@@ -27,7 +27,22 @@ internal sealed class CustomerProfile
     /// <summary>Set when a dealer's store owns the customer: head office then counts them but does not see them.</summary>
     public Guid? OwnerDealerId { get; set; }
 
+    /// <summary>Orders as counted from the timeline's order lines: kept current per order, recomputed from the lines after a merge.</summary>
+    public int OrderCount { get; set; }
+
+    public decimal TotalSpent { get; set; }
+    public DateTime? FirstOrderAt { get; set; }
+    public DateTime? LastOrderAt { get; set; }
+
     public int Version { get; set; }
+
+    public void AddOrder(decimal amount, DateTime at)
+    {
+        OrderCount++;
+        TotalSpent += amount;
+        if (FirstOrderAt is null || at < FirstOrderAt) FirstOrderAt = at;
+        if (LastOrderAt is null || at > LastOrderAt) LastOrderAt = at;
+    }
 
     /// <summary>Takes what a touchpoint says about the person, keeping what it leaves out.</summary>
     public void Describe(string? name, string? avatarUrl, Gender gender, DateTime seenAt)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Relationships;
 using Waterwheel.Platform.Pii;
@@ -11,10 +12,11 @@ public sealed record IdentityView(IdentityType Type, string? Value, string Sourc
 public sealed record RelationshipView(
     string StaffUserId, string? GuideName, string? StoreName, string? State, DateTime AddedAt, RelationshipStatus Status, DateTime? EndedAt);
 
-public sealed record ProfileView(ProfileRow Profile, IReadOnlyList<IdentityView> Identities, IReadOnlyList<RelationshipView> Relationships);
+public sealed record ProfileView(ProfileRow Profile, CustomerValue Value, IReadOnlyList<IdentityView> Identities, IReadOnlyList<RelationshipView> Relationships);
 
 /// <summary>One customer whole (the 360 page's head): profile, identifiers and WeCom relationships.</summary>
-internal sealed class GetProfile(CustomersDbContext db, ActorContext actor, OrganisationFacts organisation)
+internal sealed class GetProfile(CustomersDbContext db, ActorContext actor, OrganisationFacts organisation, IOptions<CustomerValueOptions> value,
+    TimeProvider time)
 {
     public async Task<Result<ProfileView>> Handle(Guid id, CancellationToken ct)
     {
@@ -31,7 +33,7 @@ internal sealed class GetProfile(CustomersDbContext db, ActorContext actor, Orga
             profile.OwnerStoreId is { } s ? stores.GetValueOrDefault(s)?.Name : null,
             profile.OwnerStaffId is { } g ? staff.GetValueOrDefault(g)?.Name : null,
             profile.OwnerDealerId is not null, !shown, profile.FirstSeenAt, profile.LastSeenAt);
-        return new ProfileView(row,
+        return new ProfileView(row, value.Value.Of(profile, time.GetUtcNow().UtcDateTime),
             identities.Select(i => new IdentityView(i.Type, shown ? Display(i) : null, i.Source, i.LinkedAt)).ToList(),
             relationships.Select(r => new RelationshipView(shown ? r.StaffUserId : "", r.StaffId is { } sid ? staff.GetValueOrDefault(sid)?.Name : null,
                 r.StoreId is { } st ? stores.GetValueOrDefault(st)?.Name : null, r.State, r.AddedAt, r.Status, r.EndedAt)).ToList());

@@ -51,6 +51,9 @@ internal sealed class TimelineEntry
     /// <summary>The event's properties or traits as JSON, for the timeline and for rules over events.</summary>
     public string? Properties { get; init; }
 
+    /// <summary>An order's amount in yuan (set on order lines only), so that order figures are sums over the timeline.</summary>
+    public decimal? Amount { get; init; }
+
     /// <summary>The event source it came through, for events; null for what other modules announced.</summary>
     public Guid? SourceId { get; init; }
     public required string SourceKey { get; init; }

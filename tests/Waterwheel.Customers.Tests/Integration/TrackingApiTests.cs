@@ -76,6 +76,10 @@ public abstract class TrackingApiTests(string provider) : IAsyncLifetime
         var row = Assert.Single(found.GetProperty("items").EnumerateArray());
         Assert.Equal(("陈静", "Female"), (row.GetProperty("name").GetString(), row.GetProperty("gender").GetString()));
         var id = row.GetProperty("id").GetGuid();
+        var value = (await _admin.GetFromJsonAsync<JsonElement>($"/api/customers/profiles/{id}")).GetProperty("value");
+        Assert.Equal((1, 128.5m), (value.GetProperty("orderCount").GetInt32(), value.GetProperty("totalSpent").GetDecimal()));
+        var orders = await _admin.GetFromJsonAsync<JsonElement>($"/api/customers/profiles/{id}/orders");
+        Assert.Equal(128.5m, Assert.Single(orders.GetProperty("items").EnumerateArray()).GetProperty("amount").GetDecimal());
         var timeline = await _admin.GetFromJsonAsync<JsonElement>($"/api/customers/profiles/{id}/timeline");
         Assert.Equal(["Tracked", "Identified"], timeline.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()!).ToArray());
         // The mobile lives only encrypted among the identities, never in the timeline's copy of the traits.
@@ -88,7 +92,7 @@ public abstract class TrackingApiTests(string provider) : IAsyncLifetime
     [Fact]
     public async Task A_retried_call_with_the_same_messageId_has_one_effect()
     {
-        const string call = """{"anonymousId":"anon-7","messageId":"retry-1","event":"Coupon Viewed"}""";
+        const string call = """{"anonymousId":"anon-7","messageId":"retry-1","event":"Order Completed","properties":{"total":30}}""";
         for (var i = 0; i < 3; i++)
             using (var response = await Send("/v1/track", call)) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using (var batch = await Send("/v1/batch", $$"""{"batch":[{{call[..^1]}},"type":"track"}]}""")) Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
@@ -96,6 +100,7 @@ public abstract class TrackingApiTests(string provider) : IAsyncLifetime
         await Task.Delay(300);
         Assert.Equal(1, await Read(db => db.Timeline.CountAsync()));
         Assert.Equal(1, await Read(db => db.Profiles.CountAsync()));
+        Assert.Equal((1, 30m), await Read(async db => await db.Profiles.Select(p => new ValueTuple<int, decimal>(p.OrderCount, p.TotalSpent)).SingleAsync()));
     }
 
     [Fact]

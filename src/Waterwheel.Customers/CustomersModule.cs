@@ -19,6 +19,9 @@ public static class CustomersModule
         services.AddSingleton<IdentityKeys>();
         services.AddScoped<OrganisationFacts>();
         services.AddScoped<IdentityLinks>();
+        services.AddScoped<Identity.Rules.TenantIdentityRules>();
+        services.AddScoped<Identity.Merging.ProfileMerger>();
+        services.AddScoped<ProfileOwners>();
         services.AddScoped<WeComRelationshipIntake>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, WeComAddIntake>();
         services.AddIntegrationEventHandler<CustomerRelationFound, WeComFoundIntake>();
@@ -33,6 +36,8 @@ public static class CustomersModule
         Profiles.ListProfiles.Map(api);
         Profiles.GetProfile.Map(api);
         Timeline.ListTimeline.Map(api);
+        Identity.Merging.ListMerges.Map(api);
+        Identity.Merging.UndoMerge.Map(api);
         return app;
     }
 }

@@ -27,6 +27,9 @@ internal sealed class CustomerProfile
     /// <summary>Set when a dealer's store owns the customer: head office then counts them but does not see them.</summary>
     public Guid? OwnerDealerId { get; set; }
 
+    /// <summary>Set when this profile was merged into another: it is then out of every list and lookup until the merge is undone.</summary>
+    public Guid? MergedIntoId { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>Takes what a touchpoint says about the person, keeping what it leaves out.</summary>
@@ -37,5 +40,15 @@ internal sealed class CustomerProfile
         if (gender != Gender.Unknown) Gender = gender;
         if (FirstSeenAt == default || seenAt < FirstSeenAt) FirstSeenAt = seenAt;
         if (seenAt > LastSeenAt) LastSeenAt = seenAt;
+    }
+
+    /// <summary>Takes in a profile merged into this one: this profile's own description wins, the other fills its gaps.</summary>
+    public void Absorb(CustomerProfile merged)
+    {
+        if (Name.Length == 0) Name = merged.Name;
+        AvatarUrl ??= merged.AvatarUrl;
+        if (Gender == Gender.Unknown) Gender = merged.Gender;
+        if (merged.FirstSeenAt != default && (FirstSeenAt == default || merged.FirstSeenAt < FirstSeenAt)) FirstSeenAt = merged.FirstSeenAt;
+        if (merged.LastSeenAt > LastSeenAt) LastSeenAt = merged.LastSeenAt;
     }
 }

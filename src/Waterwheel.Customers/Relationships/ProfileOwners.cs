@@ -1,0 +1,13 @@
+using Waterwheel.Customers.Profiles;
+
+namespace Waterwheel.Customers.Relationships;
+
+/// <summary>Sets a profile's owner from its relationships as they stand in this unit of work (see <see cref="Ownership"/>).</summary>
+internal sealed class ProfileOwners(CustomersDbContext db, OrganisationFacts organisation)
+{
+    public async Task Recompute(CustomerProfile profile, CancellationToken ct)
+    {
+        var owning = Ownership.Owning(await db.Relationships.Of(profile.Id, ct));
+        Ownership.Apply(profile, owning, await organisation.Store(profile.TenantId, owning?.StoreId, ct));
+    }
+}

@@ -30,7 +30,8 @@ internal sealed class IdentityLinks(CustomersDbContext db, IdentityKeys keys, Te
 
         var held = await Held(wanted.Keys, ct);
         var touchedIds = held.Select(i => i.ProfileId).Distinct().ToList();
-        var profiles = await db.Profiles.IgnoreQueryFilters().Where(p => p.TenantId == tenantId && touchedIds.Contains(p.Id)).ToListAsync(ct);
+        var profiles = (await db.Profiles.IgnoreQueryFilters().Where(p => p.TenantId == tenantId && touchedIds.Contains(p.Id)).ToListAsync(ct))
+            .Concat(db.Profiles.Local.Where(p => touchedIds.Contains(p.Id))).DistinctBy(p => p.Id).ToList();
         var graph = new List<GraphProfile>();
         foreach (var profile in profiles)
             graph.Add(new GraphProfile(profile.Id, profile.CreatedAt, (await db.Identities.Of(profile.Id, ct)).Select(i => new IdentifierKey(i.Type, i.Key)).ToList()));

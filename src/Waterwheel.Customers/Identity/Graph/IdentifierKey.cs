@@ -1,7 +1,7 @@
 namespace Waterwheel.Customers.Identity.Graph;
 
 /// <summary>An identifier in its stored form (for personal data the keyed hash), as the graph compares them.</summary>
-public readonly record struct IdentifierKey(IdentityType Type, string Key)
+internal readonly record struct IdentifierKey(IdentityType Type, string Key)
 {
     public override string ToString() => $"{Type}:{Key}";
 
@@ -14,10 +14,10 @@ public readonly record struct IdentifierKey(IdentityType Type, string Key)
 }
 
 /// <summary>A profile as the graph sees it: when it began (the survivor rule needs it) and what names it.</summary>
-public sealed record GraphProfile(Guid Id, DateTime CreatedAt, IReadOnlyCollection<IdentifierKey> Identifiers);
+internal sealed record GraphProfile(Guid Id, DateTime CreatedAt, IReadOnlyCollection<IdentifierKey> Identifiers);
 
 /// <summary>
 /// Two profiles an operator pulled apart by undoing a merge, with the identifiers that had merged them. The same
 /// evidence does not merge them again; a link through any other identifier is new evidence and does.
 /// </summary>
-public sealed record Separation(Guid First, Guid Second, IReadOnlySet<IdentifierKey> Evidence);
+internal sealed record Separation(Guid First, Guid Second, IReadOnlySet<IdentifierKey> Evidence);

@@ -14,7 +14,7 @@ namespace Waterwheel.Customers.Identity.Graph;
 /// unionids) the first to arrive keeps it.
 /// </para>
 /// </summary>
-public static class IdentityGraph
+internal static class IdentityGraph
 {
     /// <param name="touched">The profiles holding any of <paramref name="incoming"/>.</param>
     /// <param name="incoming">The write's identifiers.</param>

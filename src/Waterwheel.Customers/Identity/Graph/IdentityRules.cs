@@ -7,14 +7,14 @@ namespace Waterwheel.Customers.Identity.Graph;
 /// write would break a rule, the weakest identifiers of the write are dropped first. A type that may not merge can
 /// still name a profile, but never joins two.
 /// </summary>
-public sealed record TypeRule(int MaxPerProfile, int Priority, bool MayMerge = true);
+internal sealed record TypeRule(int MaxPerProfile, int Priority, bool MayMerge = true);
 
 /// <summary>
 /// A tenant's identity-graph rules: the per-type table (defaults below, overridable per tenant), extra blocked values
 /// beyond the placeholders <see cref="IdentityValues"/> already refuses, and shared identifiers (a store's tablet, a
 /// shop's landline) that belong to many people and so never link anyone.
 /// </summary>
-public sealed class IdentityRules
+internal sealed class IdentityRules
 {
     /// <summary>
     /// One unionid: two different unionids are two different WeChat users. Several external_userids and openids, because

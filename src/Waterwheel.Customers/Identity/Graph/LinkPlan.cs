@@ -1,7 +1,7 @@
 namespace Waterwheel.Customers.Identity.Graph;
 
 /// <summary>Why an incoming identifier was not linked by a write.</summary>
-public enum DropReason
+internal enum DropReason
 {
     /// <summary>On the tenant's block list: it names nobody.</summary>
     Blocked,
@@ -19,14 +19,14 @@ public enum DropReason
     Separated,
 }
 
-public sealed record DroppedIdentifier(IdentifierKey Identifier, DropReason Reason);
+internal sealed record DroppedIdentifier(IdentifierKey Identifier, DropReason Reason);
 
 /// <summary>
 /// What one write does to the graph. <see cref="Survivor"/> is null when no profile is named and a new one begins;
 /// <see cref="Merged"/> fold into the survivor, oldest first; <see cref="Link"/> are the incoming identifiers no
 /// profile holds yet, for the survivor; <see cref="Cause"/> the held identifiers that joined the profiles.
 /// </summary>
-public sealed record LinkPlan(
+internal sealed record LinkPlan(
     Guid? Survivor,
     IReadOnlyList<Guid> Merged,
     IReadOnlyList<IdentifierKey> Link,

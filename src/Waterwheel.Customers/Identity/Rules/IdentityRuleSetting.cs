@@ -11,7 +11,7 @@ internal sealed class IdentityRuleSetting
     public bool MayMerge { get; set; } = true;
 }
 
-public enum IdentifierMarkKind
+internal enum IdentifierMarkKind
 {
     /// <summary>Names nobody (a value a touchpoint sends for everyone): never linked.</summary>
     Blocked,

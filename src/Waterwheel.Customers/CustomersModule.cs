@@ -38,6 +38,9 @@ public static class CustomersModule
         Timeline.ListTimeline.Map(api);
         Identity.Merging.ListMerges.Map(api);
         Identity.Merging.UndoMerge.Map(api);
+        Identity.Rules.ListIdentityRules.Map(api);
+        Identity.Rules.SetIdentityRule.Map(api);
+        Identity.Rules.MarkIdentifier.Map(api);
         return app;
     }
 }

@@ -88,6 +88,40 @@ public abstract class ProfileMergesTests(string provider) : IAsyncLifetime
         Assert.Null(Assert.Single((await Get(_brand.Admin, $"/api/customers/profiles/{survivor.Id}/merges")).EnumerateArray()).GetProperty("undoneAt").GetString());
     }
 
+    [Fact]
+    public async Task A_unionid_head_office_marked_shared_links_nobody()
+    {
+        var (first, second, unionId) = await OnePersonTwoContacts("guide.li", "guide.wang");
+        var mark = new { type = "UnionId", value = unionId, kind = "Shared" };
+        Assert.Equal(HttpStatusCode.Forbidden, await Status((await _brand.SignedIn("dealer")).PostAsJsonAsync("/api/customers/identifier-marks", mark)));
+        Assert.Equal(HttpStatusCode.Created, await Status(_brand.Admin.PostAsJsonAsync("/api/customers/identifier-marks", mark)));
+        Assert.Equal(HttpStatusCode.Conflict, await Status(_brand.Admin.PostAsJsonAsync("/api/customers/identifier-marks", mark)));
+
+        await SameContactAdds(second, "guide.li", unionId);
+        await BrandWithWeCom.Eventually(() => _brand.Read(db => db.Relationships.AnyAsync(r => r.ExternalUserId == second && r.StaffUserId == "guide.li")),
+            "the second relationship");
+        Assert.NotEqual((await _brand.ProfileOf(first))!.Id, (await _brand.ProfileOf(second))!.Id);
+        Assert.Equal(0, await _brand.Read(db => db.Merges.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Head_office_sets_a_types_rule_with_its_version_and_a_dealer_may_not()
+    {
+        var rule = new { maxPerProfile = 2, priority = 7, mayMerge = false };
+        Assert.Equal(HttpStatusCode.Forbidden, await Status((await _brand.SignedIn("dealer")).PutAsJsonAsync("/api/customers/identity-rules/DeviceId", rule)));
+        Assert.Equal(HttpStatusCode.PreconditionRequired, await Status(_brand.Admin.PutAsJsonAsync("/api/customers/identity-rules/DeviceId", rule)));
+        using var invalid = new HttpRequestMessage(HttpMethod.Put, "/api/customers/identity-rules/DeviceId") { Content = JsonContent.Create(new { maxPerProfile = 0, priority = 7, mayMerge = true }) };
+        invalid.Headers.IfMatch.ParseAdd("\"0\"");
+        Assert.Equal(HttpStatusCode.BadRequest, await Status(_brand.Admin.SendAsync(invalid)));
+        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/customers/identity-rules/DeviceId") { Content = JsonContent.Create(rule) };
+        put.Headers.IfMatch.ParseAdd("\"0\"");
+        Assert.Equal(HttpStatusCode.OK, await Status(_brand.Admin.SendAsync(put)));
+
+        var device = (await Get(_brand.Admin, "/api/customers/identity-rules")).EnumerateArray().Single(r => r.GetProperty("type").GetString() == "DeviceId");
+        Assert.Equal((2, 7, false, true), (device.GetProperty("maxPerProfile").GetInt32(), device.GetProperty("priority").GetInt32(),
+            device.GetProperty("mayMerge").GetBoolean(), device.GetProperty("customised").GetBoolean()));
+    }
+
     /// <summary>
     /// A customer adds <paramref name="firstGuide"/> with a unionid; later the same WeChat user, under another
     /// external_userid that WeCom reports without a unionid (the corp had not bound its open platform yet), adds

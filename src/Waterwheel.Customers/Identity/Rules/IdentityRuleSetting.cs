@@ -9,9 +9,10 @@ internal sealed class IdentityRuleSetting
     public int MaxPerProfile { get; set; }
     public int Priority { get; set; }
     public bool MayMerge { get; set; } = true;
+    public int Version { get; set; }
 }
 
-internal enum IdentifierMarkKind
+public enum IdentifierMarkKind
 {
     /// <summary>Names nobody (a value a touchpoint sends for everyone): never linked.</summary>
     Blocked,

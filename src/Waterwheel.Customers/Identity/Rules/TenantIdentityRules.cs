@@ -11,9 +11,11 @@ internal sealed class TenantIdentityRules(CustomersDbContext db, IMemoryCache ca
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
 
+    public static object CacheKey(Guid tenantId) => ("customers.identity-rules", tenantId);
+
     public async Task<IdentityRules> For(Guid tenantId, IReadOnlyCollection<IdentifierKey> identifiers, CancellationToken ct)
     {
-        var table = (await cache.GetOrCreateAsync(("customers.identity-rules", tenantId), async entry =>
+        var table = (await cache.GetOrCreateAsync(CacheKey(tenantId), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Freshness;
             return await db.IdentityRuleSettings.AsNoTracking().Where(r => r.TenantId == tenantId)

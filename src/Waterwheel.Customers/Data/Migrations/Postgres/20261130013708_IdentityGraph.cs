@@ -45,7 +45,8 @@ namespace Waterwheel.Customers.Data.Migrations.Postgres
                     Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     MaxPerProfile = table.Column<int>(type: "integer", nullable: false),
                     Priority = table.Column<int>(type: "integer", nullable: false),
-                    MayMerge = table.Column<bool>(type: "boolean", nullable: false)
+                    MayMerge = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

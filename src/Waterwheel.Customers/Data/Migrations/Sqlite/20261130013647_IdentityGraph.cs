@@ -41,7 +41,8 @@ namespace Waterwheel.Customers.Data.Migrations.Sqlite
                     Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     MaxPerProfile = table.Column<int>(type: "INTEGER", nullable: false),
                     Priority = table.Column<int>(type: "INTEGER", nullable: false),
-                    MayMerge = table.Column<bool>(type: "INTEGER", nullable: false)
+                    MayMerge = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -26,6 +26,13 @@ public static class CustomersModule
         services.AddIntegrationEventHandler<CustomerAddedStaff, WeComAddIntake>();
         services.AddIntegrationEventHandler<CustomerRelationFound, WeComFoundIntake>();
         services.AddIntegrationEventHandler<CustomerLost, WeComLostIntake>();
+        services.AddOptions<Ingest.IngestOptions>().Bind(configuration.GetSection(Ingest.IngestOptions.Section));
+        services.AddSingleton<Sources.WriteKeyCheck>();
+        services.AddSingleton<Ingest.IngestPressure>();
+        services.AddScoped<Ingest.TrackingInbox>();
+        services.AddScoped<IInboxHandler, Ingest.TrackingHandler>();
+        // Browser instrumentation posts from the brand's own sites; the write key, not a cookie, is its credential.
+        services.AddCors(o => o.AddPolicy(Ingest.TrackingEndpoints.CorsPolicy, p => p.AllowAnyOrigin().AllowAnyHeader().WithMethods("POST")));
         services.AddHealthChecks().AddDbContextCheck<CustomersDbContext>("customers-db", tags: ["ready"]);
         return services;
     }
@@ -41,6 +48,10 @@ public static class CustomersModule
         Identity.Rules.ListIdentityRules.Map(api);
         Identity.Rules.SetIdentityRule.Map(api);
         Identity.Rules.MarkIdentifier.Map(api);
+        Sources.CreateEventSource.Map(api);
+        Sources.ListEventSources.Map(api);
+        Sources.RevokeEventSource.Map(api);
+        Ingest.TrackingEndpoints.Map(app);
         return app;
     }
 }

@@ -20,6 +20,9 @@ namespace Waterwheel.Platform;
 public static class PlatformModule
 {
     public const string TenantMemberPolicy = "tenant-member";
+
+    /// <summary>The header that carries an API key; the host names it in the OpenAPI document.</summary>
+    public const string ApiKeyHeader = ApiKeyAuthenticationHandler.Header;
     private const string SmartScheme = "Waterwheel";
 
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
@@ -54,6 +57,7 @@ public static class PlatformModule
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxWriter>();
         services.AddScoped<IInbox, Inbox>();
+        services.AddScoped<IInboxBacklog, InboxBacklog>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddClusterJobs(configuration);

@@ -32,6 +32,8 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseForeignOriginRefusal();
+// Only the tracking API (/v1) has a CORS policy: brands' own sites post events to it with a write key.
+app.UseCors();
 app.UseRateLimiter();
 app.UseWaterwheelConsoleLocalization();
 app.UseAuthentication();

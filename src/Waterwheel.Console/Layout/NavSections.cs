@@ -7,13 +7,17 @@ public sealed record NavItem(string Title, string Href, string Icon, string Perm
 public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem> Items);
 
 /// <summary>
-/// The navigation follows the water-wheel model (聚水流 → 凝水势 → 激水花 → 促转化 → 促循环, then insight and
+/// The customers themselves come first (every stage works on them); then the navigation follows the water-wheel model (聚水流 → 凝水势 → 激水花 → 促转化 → 促循环, then insight and
 /// settings). A stage appears once a module gives it a working page; there are no placeholder pages.
 /// </summary>
 public static class NavSections
 {
     public static readonly IReadOnlyList<NavSection> All =
     [
+        new("Customers", MudBlazor.Icons.Material.Filled.People,
+        [
+            new("Customer profiles", "/customers", MudBlazor.Icons.Material.Filled.Person, Platform.Contracts.Permissions.ProfilesRead),
+        ]),
         new("Acquire", MudBlazor.Icons.Material.Filled.Waves,
         [
             new("New customers", "/acquire/customers", MudBlazor.Icons.Material.Filled.PersonAddAlt1, Platform.Contracts.Permissions.CustomersRead),

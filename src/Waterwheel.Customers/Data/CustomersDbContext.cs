@@ -3,6 +3,7 @@ using Waterwheel.Customers.Identity.Merging;
 using Waterwheel.Customers.Identity.Rules;
 using Waterwheel.Customers.Profiles;
 using Waterwheel.Customers.Relationships;
+using Waterwheel.Customers.Sources;
 using Waterwheel.Customers.Timeline;
 using Waterwheel.Platform.Tenancy;
 
@@ -23,6 +24,7 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
     public DbSet<ProfileMerge> Merges => Set<ProfileMerge>();
     public DbSet<IdentityRuleSetting> IdentityRuleSettings => Set<IdentityRuleSetting>();
     public DbSet<IdentifierMark> IdentifierMarks => Set<IdentifierMark>();
+    public DbSet<EventSource> Sources => Set<EventSource>();
 
     internal Guid? CurrentTenant => actor.TenantId;
     private DataScope Scope => actor.Scope;
@@ -84,6 +86,7 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.Property(t => t.Subject).HasMaxLength(100);
             b.Property(t => t.Detail).HasMaxLength(500);
             b.Property(t => t.SourceKey).HasMaxLength(TimelineEntry.SourceKeyLength);
+            b.Property(t => t.Properties).HasMaxLength(TimelineEntry.PropertiesLength);
             b.HasIndex(t => new { t.TenantId, t.SourceKey }).IsUnique();
             b.HasIndex(t => new { t.TenantId, t.ProfileId, t.OccurredAt });
             b.HasQueryFilter(t => t.TenantId == CurrentTenant);
@@ -111,6 +114,17 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(10);
             b.HasIndex(m => new { m.TenantId, m.Type, m.Key }).IsUnique();
             b.HasQueryFilter(m => m.TenantId == CurrentTenant);
+        });
+        builder.Entity<EventSource>(b =>
+        {
+            b.ToTable("event_sources");
+            b.Property(s => s.Name).HasMaxLength(100);
+            b.Property(s => s.KeyHash).HasMaxLength(32);
+            b.Property(s => s.KeyHint).HasMaxLength(4);
+            b.Property(s => s.CreatedBy).HasMaxLength(100);
+            b.Property(s => s.Version).IsConcurrencyToken();
+            b.HasIndex(s => new { s.TenantId, s.Name });
+            b.HasQueryFilter(s => s.TenantId == CurrentTenant);
         });
         ModuleTables.Place(builder, Schema, Database);
     }

@@ -41,7 +41,8 @@ internal sealed class IdentityLinks(CustomersDbContext db, IdentityKeys keys, Te
         var survivor = profiles.FirstOrDefault(p => p.Id == plan.Survivor);
         if (survivor is null)
         {
-            survivor = new CustomerProfile { TenantId = tenantId, CreatedAt = now, UpdatedAt = now, FirstSeenAt = now, LastSeenAt = now };
+            // First and last seen come from the facts the caller describes the person with (Describe), not from when we heard.
+            survivor = new CustomerProfile { TenantId = tenantId, CreatedAt = now, UpdatedAt = now };
             db.Profiles.Add(survivor);
         }
         foreach (var mergedId in plan.Merged)

@@ -14,6 +14,24 @@ public enum TimelineKind
     /// <summary>The customer deleted the staff member.</summary>
     WeComLost,
 
+    /// <summary>A source identified the customer (Segment identify); Properties holds the traits, personal data removed.</summary>
+    Identified,
+
+    /// <summary>A tracked event (Segment track): Subject is the event name, Properties its properties.</summary>
+    Tracked,
+
+    /// <summary>A page view (Subject: the page name).</summary>
+    PageViewed,
+
+    /// <summary>A mobile screen view (Subject: the screen name).</summary>
+    ScreenViewed,
+
+    /// <summary>The customer was placed in a group, such as a company account (Subject: the group id).</summary>
+    JoinedGroup,
+
+    /// <summary>A source said two of its ids are one person (Subject: the earlier id).</summary>
+    Aliased,
+
     /// <summary>Another profile was found to be this person and merged into this one (Detail: the merged profile's id).</summary>
     ProfileMerged,
 
@@ -28,6 +46,7 @@ public enum TimelineKind
 internal sealed class TimelineEntry : IProfileRow
 {
     public const int SourceKeyLength = 200;
+    public const int PropertiesLength = 16_000;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; init; }
@@ -36,5 +55,11 @@ internal sealed class TimelineEntry : IProfileRow
     public TimelineKind Kind { get; init; }
     public string? Subject { get; init; }
     public string? Detail { get; init; }
+
+    /// <summary>The event's properties or traits as JSON, for the timeline and for rules over events.</summary>
+    public string? Properties { get; init; }
+
+    /// <summary>The event source it came through, for events; null for what other modules announced.</summary>
+    public Guid? SourceId { get; init; }
     public required string SourceKey { get; init; }
 }

@@ -21,7 +21,7 @@ internal sealed class WeComRelationshipIntake(CustomersDbContext db, IWeComDirec
         var profile = await links.Resolve(tenantId,
             [new IdentifierClaim(IdentityType.WeComExternalUserId, externalUserId), new IdentifierClaim(IdentityType.UnionId, contact?.UnionId)],
             Source, ct);
-        if (contact is not null) profile.Describe(contact.Name, contact.Avatar, (Gender)Math.Clamp(contact.Gender, 0, 2), addedAt);
+        profile.Describe(contact?.Name, contact?.Avatar, (Gender)Math.Clamp(contact?.Gender ?? 0, 0, 2), addedAt);
 
         var relationship = await Relationship(externalUserId, staffUserId, ct);
         if (relationship is null)

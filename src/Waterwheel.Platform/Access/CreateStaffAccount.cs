@@ -46,5 +46,7 @@ internal sealed class CreateStaffAccount(PlatformDbContext db, UserManager<Staff
         .MapPost("/staff/{id:guid}/account", async (Guid id, CreateAccountRequest request, CreateStaffAccount handler, CancellationToken ct) =>
             (await handler.Handle(id, request, ct)).ToOk())
         .RequireAuthorization(Permissions.StaffWrite)
+        .WithName("CreateStaffAccount")
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .WithSummary("Give a staff member a console sign-in");
 }

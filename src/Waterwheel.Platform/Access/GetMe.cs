@@ -12,5 +12,6 @@ internal static class GetMe
 
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/me", (ActorContext actor) => TypedResults.Ok(Describe(actor)))
+        .WithName("GetMe")
         .WithSummary("Who you are, your data scope and your permissions");
 }

@@ -21,5 +21,6 @@ internal static class ListRoles
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/roles", () => TypedResults.Ok(Catalogue()))
         .RequireAuthorization(Permissions.OrgRead)
+        .WithName("ListRoles")
         .WithSummary("Roles, their permissions and data scope");
 }

@@ -19,6 +19,9 @@ internal static class SessionEndpoints
             })
             .AllowAnonymous()
             .WithTags("Session")
+            .WithName("SignIn")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Sign in with user name and password (sets the session cookie)");
 
         app.MapDelete("/api/session", async (SignOut handler, CancellationToken ct) =>
@@ -28,6 +31,7 @@ internal static class SessionEndpoints
             })
             .RequireAuthorization()
             .WithTags("Session")
+            .WithName("SignOut")
             .WithSummary("Sign out");
     }
 }

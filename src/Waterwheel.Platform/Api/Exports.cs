@@ -22,6 +22,7 @@ internal sealed class Exports(PlatformDbContext db, IAuditLog audit, TimeProvide
                 return TypedResults.File(file, CsvExport.ContentType, name);
             })
             .RequireAuthorization(Permissions.AuditExport)
+            .WithName("ExportAudit")
             .WithSummary("Export the audit log as CSV (the export is audited)");
 
         api.MapGet("/stores/export", async ([AsParameters] StoreListQuery query, ListStores list, Exports exports, CancellationToken ct) =>
@@ -30,6 +31,7 @@ internal sealed class Exports(PlatformDbContext db, IAuditLog audit, TimeProvide
                 return TypedResults.File(file, CsvExport.ContentType, name);
             })
             .RequireAuthorization(Permissions.OrgRead)
+            .WithName("ExportStores")
             .WithSummary("Export stores as CSV (audited)");
 
         api.MapGet("/staff/export", async ([AsParameters] StaffListQuery query, ListStaff list, Exports exports, CancellationToken ct) =>
@@ -38,6 +40,7 @@ internal sealed class Exports(PlatformDbContext db, IAuditLog audit, TimeProvide
                 return TypedResults.File(file, CsvExport.ContentType, name);
             })
             .RequireAuthorization(Permissions.StaffRead)
+            .WithName("ExportStaff")
             .WithSummary("Export staff as CSV, mobile numbers masked (audited)");
     }
 }

@@ -46,5 +46,6 @@ internal sealed class CreateApiKey(PlatformDbContext db, ActorContext actor, IAu
             (await handler.Handle(request, ct)).ToCreated(k => $"/api/platform/api-keys/{k.Key.Id}"))
         .ProducesValidationProblem()
         .RequireAuthorization(Permissions.ApiKeysManage)
+        .WithName("CreateApiKey")
         .WithSummary("Create an API key (the token is shown once)");
 }

@@ -10,5 +10,6 @@ internal sealed class ListApiKeys(PlatformDbContext db)
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/api-keys", async (ListApiKeys handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(ct)))
         .RequireAuthorization(Permissions.ApiKeysManage)
+        .WithName("ListApiKeys")
         .WithSummary("API keys of your tenant (never their secrets)");
 }

@@ -23,5 +23,6 @@ internal sealed class RevokeApiKey(PlatformDbContext db, ActorContext actor, IAu
     public static void Map(IEndpointRouteBuilder api) => api
         .MapDelete("/api-keys/{id:guid}", async (Guid id, RevokeApiKey handler, CancellationToken ct) => (await handler.Handle(id, ct)).ToOk())
         .RequireAuthorization(Permissions.ApiKeysManage)
+        .WithName("RevokeApiKey")
         .WithSummary("Revoke an API key, effective immediately");
 }

@@ -21,11 +21,13 @@ public static class AuditActions
     public const string ApiKeyCreated = "apikey.created";
     public const string ApiKeyRevoked = "apikey.revoked";
     public const string Exported = "data.exported";
+    public const string WriteKeyCreated = "writekey.created";
+    public const string WriteKeyRevoked = "writekey.revoked";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignOut, OrgUnitCreated, OrgUnitUpdated, StoreCreated,
         StoreUpdated, StoreStatusChanged, StaffCreated, StaffUpdated, StaffLeft, RoleChanged, AccountCreated,
-        PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported,
+        PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported, WriteKeyCreated, WriteKeyRevoked,
     ];
 }

@@ -38,5 +38,6 @@ internal sealed class SearchAudit(PlatformDbContext db)
         .MapGet("/audit", async ([AsParameters] AuditQuery query, SearchAudit handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.AuditRead)
+        .WithName("SearchAudit")
         .WithSummary("Search the audit log");
 }

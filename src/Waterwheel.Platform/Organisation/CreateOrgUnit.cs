@@ -30,5 +30,7 @@ internal sealed class CreateOrgUnit(PlatformDbContext db, IValidator<SaveOrgUnit
             (await handler.Handle(request, ct)).ToCreated(u => $"/api/platform/org-units/{u.Id}"))
         .ProducesValidationProblem()
         .RequireAuthorization(Permissions.OrgWrite)
+        .WithName("CreateOrgUnit")
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .WithSummary("Add a sub-brand, region or dealer");
 }

@@ -12,5 +12,6 @@ internal sealed class GetOrgUnit(PlatformDbContext db)
         .MapGet("/org-units/{id:guid}", async (Guid id, GetOrgUnit handler, HttpResponse response, CancellationToken ct) =>
             (await handler.Handle(id, ct)).ToOkWithETag(response, u => u.Version))
         .RequireAuthorization(Permissions.OrgRead)
+        .WithName("GetOrgUnit")
         .WithSummary("Read one organisation unit");
 }

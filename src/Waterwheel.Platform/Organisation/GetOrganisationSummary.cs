@@ -24,5 +24,6 @@ internal sealed class GetOrganisationSummary(PlatformDbContext db)
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/organisation/summary", async (GetOrganisationSummary handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(ct)))
         .RequireAuthorization(Permissions.OrgRead)
+        .WithName("GetOrganisationSummary")
         .WithSummary("Head counts of units, stores and staff in your scope");
 }

@@ -16,5 +16,6 @@ internal sealed class ListOrgUnits(PlatformDbContext db)
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/org-units", async (ListOrgUnits handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(ct)))
         .RequireAuthorization(Permissions.OrgRead)
+        .WithName("ListOrgUnits")
         .WithSummary("The organisation tree in your scope");
 }

@@ -31,5 +31,7 @@ internal sealed class UpdateOrgUnit(PlatformDbContext db, IValidator<SaveOrgUnit
             (await handler.Handle(id, request, ifMatch, ct)).ToOkWithETag(response, u => u.Version))
         .ProducesValidationProblem()
         .RequireAuthorization(Permissions.OrgWrite)
+        .WithName("UpdateOrgUnit")
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .WithSummary("Rename, recode or deactivate a unit");
 }

@@ -42,5 +42,7 @@ internal sealed class CreateStaff(
             (await handler.Handle(request, ct)).ToCreated(s => $"/api/platform/staff/{s.Id}"))
         .ProducesValidationProblem()
         .RequireAuthorization(Permissions.StaffWrite)
+        .WithName("CreateStaff")
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .WithSummary("Add a staff member");
 }

@@ -12,5 +12,6 @@ internal sealed class GetStaff(PlatformDbContext db)
         .MapGet("/staff/{id:guid}", async (Guid id, GetStaff handler, HttpResponse response, CancellationToken ct) =>
             (await handler.Handle(id, ct)).ToOkWithETag(response, s => s.Version))
         .RequireAuthorization(Permissions.StaffRead)
+        .WithName("GetStaff")
         .WithSummary("Read one staff member");
 }

@@ -53,5 +53,6 @@ internal sealed class ListStaff(PlatformDbContext db, KeyedHasher hasher)
         .MapGet("/staff", async ([AsParameters] StaffListQuery query, ListStaff handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.StaffRead)
+        .WithName("ListStaff")
         .WithSummary("List staff in your scope: search by name, WeCom userid or full mobile number");
 }

@@ -32,5 +32,8 @@ internal sealed class MarkStaffLeft(PlatformDbContext db, ActorContext actor, IA
         .MapPost("/staff/{id:guid}/leave", async (Guid id, MarkStaffLeft handler, CancellationToken ct) =>
             (await handler.Handle(id, ct)).ToOk())
         .RequireAuthorization(Permissions.StaffWrite)
+        .WithName("MarkStaffLeft")
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .WithSummary("Mark a staff member as left and disable their sign-in");
 }

@@ -21,5 +21,6 @@ internal sealed class RevealStaffMobile(PlatformDbContext db, FieldEncryptor enc
         .MapPost("/staff/{id:guid}/reveal-mobile", async (Guid id, RevealStaffMobile handler, CancellationToken ct) =>
             (await handler.Handle(id, ct)).ToOk())
         .RequireAuthorization(Permissions.PiiReveal)
+        .WithName("RevealStaffMobile")
         .WithSummary("Reveal a staff member's mobile number (audited)");
 }

@@ -49,5 +49,7 @@ internal sealed class UpdateStaff(
             (await handler.Handle(id, request, ifMatch, ct)).ToOkWithETag(response, s => s.Version))
         .ProducesValidationProblem()
         .RequireAuthorization(Permissions.StaffWrite)
+        .WithName("UpdateStaff")
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .WithSummary("Edit a staff member (role changes are audited)");
 }

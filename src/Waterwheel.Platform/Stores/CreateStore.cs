@@ -30,5 +30,7 @@ internal sealed class CreateStore(PlatformDbContext db, IValidator<SaveStoreRequ
             (await handler.Handle(request, ct)).ToCreated(s => $"/api/platform/stores/{s.Id}"))
         .ProducesValidationProblem()
         .RequireAuthorization(Permissions.StoresWrite)
+        .WithName("CreateStore")
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .WithSummary("Create a store");
 }

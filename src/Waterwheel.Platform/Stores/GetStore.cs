@@ -12,5 +12,6 @@ internal sealed class GetStore(PlatformDbContext db)
         .MapGet("/stores/{id:guid}", async (Guid id, GetStore handler, HttpResponse response, CancellationToken ct) =>
             (await handler.Handle(id, ct)).ToOkWithETag(response, s => s.Version))
         .RequireAuthorization(Permissions.OrgRead)
+        .WithName("GetStore")
         .WithSummary("Read one store");
 }

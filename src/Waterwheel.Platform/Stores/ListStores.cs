@@ -51,5 +51,6 @@ internal sealed class ListStores(PlatformDbContext db)
         .MapGet("/stores", async ([AsParameters] StoreListQuery query, ListStores handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.OrgRead)
+        .WithName("ListStores")
         .WithSummary("List stores in your scope: search (q), filters, sorting, paging");
 }

@@ -25,5 +25,7 @@ internal sealed class SetStoreStatus(PlatformDbContext db, IAuditLog audit, Time
         .MapPost("/stores/{id:guid}/status", async (Guid id, SetStoreStatusRequest request, SetStoreStatus handler, CancellationToken ct) =>
             (await handler.Handle(id, request, ct)).ToOk())
         .RequireAuthorization(Permissions.StoresWrite)
+        .WithName("SetStoreStatus")
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .WithSummary("Open, pause or close a store");
 }

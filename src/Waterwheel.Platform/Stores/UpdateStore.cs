@@ -30,5 +30,7 @@ internal sealed class UpdateStore(PlatformDbContext db, IValidator<SaveStoreRequ
             (await handler.Handle(id, request, ifMatch, ct)).ToOkWithETag(response, s => s.Version))
         .ProducesValidationProblem()
         .RequireAuthorization(Permissions.StoresWrite)
+        .WithName("UpdateStore")
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .WithSummary("Edit a store (send If-Match with the ETag you read)");
 }

@@ -18,12 +18,7 @@ internal static class ApiConventions
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         // A body that is not valid JSON, or a query value of the wrong type, should say what was wrong.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Waterwheel API";
-            document.Info.Description = "私域增长 SCRM and customer data platform. Authenticate with the console session cookie or an API key in the X-Api-Key header.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(ApiDocument.Describe);
         return services;
     }
 

@@ -7,8 +7,9 @@ namespace Waterwheel.Server.Hosting;
 /// cookie (reveal a mobile, start a sync). A browser names the page's origin in <c>Origin</c> on every unsafe request, so
 /// one that is neither ours (the request's own scheme and host, after the proxy headers) nor listed in
 /// <c>Waterwheel:AllowedOrigins</c> is refused before any endpoint runs; this also stops forged sign-ins. Requests
-/// without Origin (scripts, curl) pass; API-key requests carry no ambient credential and WeCom's callbacks come
-/// server-to-server, so neither is checked.
+/// without Origin (scripts, curl) pass; API-key requests carry no ambient credential, WeCom's callbacks come
+/// server-to-server, and the tracking API (/v1) is meant to be called from the brand's sites with a write key in the
+/// request itself, so none of these is checked.
 /// </summary>
 internal static class ForeignOrigins
 {
@@ -36,7 +37,8 @@ internal static class ForeignOrigins
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method))
             return false;
         if (!request.Headers.TryGetValue("Origin", out var header)) return false;
-        if (request.Path.StartsWithSegments("/wecom/callback") || PlatformModule.IsApiKeyRequest(request)) return false;
+        if (request.Path.StartsWithSegments("/wecom/callback") || request.Path.StartsWithSegments("/v1") || PlatformModule.IsApiKeyRequest(request))
+            return false;
         // "null" (a sandboxed frame, a file) and anything unparsable are foreign.
         var origin = Normalize(header.ToString());
         return origin is null || (origin != Normalize($"{request.Scheme}://{request.Host.Value}") && !allowed.Contains(origin));

@@ -42,5 +42,7 @@ internal sealed class HandleRelationAlert(
             (await handler.Handle(id, request, ct)).ToOk())
         .ProducesValidationProblem()
         .RequireAuthorization(Permissions.CustomersWrite)
+        .WithName("HandleRelationAlert")
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .WithSummary("Mark a lost-customer or failed-transfer alert as followed up, with a note");
 }

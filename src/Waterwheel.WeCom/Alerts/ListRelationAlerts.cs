@@ -51,5 +51,6 @@ internal sealed class ListRelationAlerts(WeComDbContext db, IOrganisationDirecto
         .MapGet("/relation-alerts", async ([AsParameters] RelationAlertQuery query, ListRelationAlerts handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.CustomersRead)
+        .WithName("ListRelationAlerts")
         .WithSummary("Lost customers and failed transfers to follow up (kind, status and staff filters, search, paging)");
 }

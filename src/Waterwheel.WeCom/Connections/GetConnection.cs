@@ -21,5 +21,6 @@ internal sealed class GetConnection(WeComDbContext db, ActorContext actor)
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/connection", async (GetConnection handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(ct)))
         .RequireAuthorization(Permissions.WeComManage)
+        .WithName("GetConnection")
         .WithSummary("This tenant's WeCom connection (secrets are never returned; the callback token only masked)");
 }

@@ -45,5 +45,7 @@ internal sealed class SaveConnection(
             (await handler.Handle(request, ifMatch, ct)).ToOkWithETag(response, c => c.Version))
         .ProducesValidationProblem()
         .RequireAuthorization(Permissions.WeComManage)
+        .WithName("SaveConnection")
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .WithSummary("Save this tenant's WeCom connection");
 }

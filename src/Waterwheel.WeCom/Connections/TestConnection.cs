@@ -31,5 +31,8 @@ internal sealed class TestConnection(WeComDbContext db, ActorContext actor, Tena
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/connection/test", async (TestConnection handler, CancellationToken ct) => (await handler.Handle(ct)).ToOk())
         .RequireAuthorization(Permissions.WeComManage)
+        .WithName("TestConnection")
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .WithSummary("Check the stored credentials against WeCom and say what is wrong, if anything");
 }

@@ -21,5 +21,6 @@ internal sealed class GetRelationSummary(WeComDbContext db, TimeProvider time)
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/relations/summary", async (GetRelationSummary handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(ct)))
         .RequireAuthorization(Permissions.CustomersRead)
+        .WithName("GetRelationSummary")
         .WithSummary("Today's new, lost and welcomed customers");
 }

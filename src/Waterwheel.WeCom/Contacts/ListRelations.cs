@@ -37,5 +37,6 @@ internal sealed class ListRelations(WeComDbContext db)
         .MapGet("/relations", async ([AsParameters] RelationQuery query, ListRelations handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.CustomersRead)
+        .WithName("ListRelations")
         .WithSummary("Customers' relationships with staff, newest first (search, status and staff filters, paging)");
 }

@@ -45,5 +45,6 @@ internal sealed class ListGroupMembers(WeComDbContext db)
         .MapGet("/group-members", async ([AsParameters] GroupMemberQuery query, ListGroupMembers handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.CustomersRead)
+        .WithName("ListGroupMembers")
         .WithSummary("Customer group members, current and former, with how and when they joined or left (group, search, paging)");
 }

@@ -39,5 +39,6 @@ internal sealed class ListGroups(WeComDbContext db)
         .MapGet("/groups", async ([AsParameters] GroupQuery query, ListGroups handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.CustomersRead)
+        .WithName("ListGroups")
         .WithSummary("Customer groups with owner, member count and status (search, status and owner filters, paging)");
 }

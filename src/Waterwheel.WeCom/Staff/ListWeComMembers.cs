@@ -49,5 +49,6 @@ internal sealed class ListWeComMembers(WeComDbContext db, IOrganisationDirectory
         .MapGet("/members", async ([AsParameters] WeComMemberQuery query, ListWeComMembers handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.CustomersRead)
+        .WithName("ListWeComMembers")
         .WithSummary("The corp's WeCom members and which platform staff each is linked to (linked filter, search, paging)");
 }

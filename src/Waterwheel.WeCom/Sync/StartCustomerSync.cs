@@ -41,6 +41,8 @@ internal sealed class StartCustomerSync(WeComDbContext db, ActorContext actor, T
         .MapPost("/sync/customers", async (StartCustomerSync handler, CancellationToken ct) =>
             (await handler.Handle(ct)).ToCreated(r => "/api/wecom/sync/runs"))
         .RequireAuthorization(Permissions.WeComManage)
+        .WithName("StartCustomerSync")
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .WithSummary("Start a full sync of staff, corp tags, customers with their relations and tags, and customer groups");
 }
 
@@ -52,5 +54,6 @@ internal sealed class ListSyncRuns(WeComDbContext db)
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/sync/runs", async (ListSyncRuns handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(ct)))
         .RequireAuthorization(Permissions.WeComManage)
+        .WithName("ListSyncRuns")
         .WithSummary("The latest sync runs with their progress and result");
 }

@@ -51,5 +51,6 @@ internal sealed class ListCorpTags(WeComDbContext db)
         .MapGet("/tags", async ([AsParameters] CorpTagQuery query, ListCorpTags handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.CustomersRead)
+        .WithName("ListCorpTags")
         .WithSummary("Corp tags by group, with how many customers carry each (search, group filter, paging)");
 }

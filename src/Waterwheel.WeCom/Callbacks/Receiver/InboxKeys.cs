@@ -19,12 +19,5 @@ internal static class InboxKeys
     public static string? Partition(WeComEvent e) =>
         e is ExternalContactEvent { ExternalUserId.Length: > 0 } contact ? Bound(contact.ExternalUserId, PartitionLength) : null;
 
-    internal static string Bound(string value, int max)
-    {
-        if (value.Length <= max) return value;
-        var keep = max - KeyHash.Length - 1;
-        // Half of a surrogate pair is not valid text; PostgreSQL would refuse it.
-        if (char.IsHighSurrogate(value[keep - 1])) keep--;
-        return $"{value[..keep]}#{KeyHash.Of(value)}";
-    }
+    internal static string Bound(string value, int max) => InboxLimits.Bound(value, max);
 }

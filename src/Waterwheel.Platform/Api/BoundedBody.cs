@@ -1,13 +1,13 @@
 using System.Buffers;
 using System.Text;
 
-namespace Waterwheel.WeCom.Callbacks.Receiver;
+namespace Waterwheel.Platform.Api;
 
 /// <summary>
 /// Reads a request body of at most a given size. A chunked body says nothing of its size up front, so the limit is
 /// enforced while reading: the read stops at the first byte past it instead of buffering whatever a sender streams.
 /// </summary>
-internal static class BoundedBody
+public static class BoundedBody
 {
     /// <summary>The body as UTF-8 text, or null when it is longer than <paramref name="maxBytes"/>.</summary>
     public static async Task<string?> Read(Stream body, int maxBytes, CancellationToken ct)

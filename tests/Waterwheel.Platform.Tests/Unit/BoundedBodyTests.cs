@@ -1,7 +1,7 @@
 using System.Text;
-using Waterwheel.WeCom.Callbacks.Receiver;
+using Waterwheel.Platform.Api;
 
-namespace Waterwheel.WeCom.Tests.Callbacks;
+namespace Waterwheel.Platform.Tests.Unit;
 
 public sealed class BoundedBodyTests
 {

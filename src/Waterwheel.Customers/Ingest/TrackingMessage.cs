@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Waterwheel.Customers.Ingest;
+
+/// <summary>
+/// One call of the Segment tracking spec (identify, track, page, screen, group, alias), as accepted and stored in the
+/// inbox: the fields the handler needs, the timestamp already corrected for the sender's clock, and where it came from.
+/// </summary>
+internal sealed record TrackingMessage
+{
+    public required string Type { get; init; }
+    public required Guid SourceId { get; init; }
+    public required string MessageId { get; init; }
+    public string? UserId { get; init; }
+    public string? AnonymousId { get; init; }
+    public string? Event { get; init; }
+    public string? Name { get; init; }
+    public string? GroupId { get; init; }
+    public string? PreviousId { get; init; }
+    public JsonObject? Traits { get; init; }
+    public JsonObject? Properties { get; init; }
+
+    /// <summary>Segment's <c>context.externalIds</c>: further identifiers (a unionid, a Tmall buyer id) typed by name.</summary>
+    public IReadOnlyList<ExternalId> ExternalIds { get; init; } = [];
+
+    public DateTime Timestamp { get; init; }
+    public DateTime ReceivedAt { get; init; }
+
+    /// <summary>Messages of one person reach the handler in order: keyed by the id the sender knows them by.</summary>
+    public string Partition => UserId is { } user ? "u:" + user : "a:" + AnonymousId;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}
+
+internal sealed record ExternalId(string Type, string Id);

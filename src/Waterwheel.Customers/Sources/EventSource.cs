@@ -1,0 +1,22 @@
+namespace Waterwheel.Customers.Sources;
+
+/// <summary>
+/// A place events come from (the website, the mini-program, the POS bridge), with its own write key so that one
+/// leaked key is revoked without silencing the others. Only a SHA-256 of the key is kept.
+/// </summary>
+internal sealed class EventSource
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid TenantId { get; init; }
+    public required string Name { get; set; }
+    public required byte[] KeyHash { get; init; }
+
+    /// <summary>The key's last four characters, so that an operator can tell keys apart.</summary>
+    public required string KeyHint { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+    public string CreatedBy { get; init; } = "";
+    public DateTime? RevokedAt { get; set; }
+    public DateTime? LastEventAt { get; set; }
+    public int Version { get; set; }
+}

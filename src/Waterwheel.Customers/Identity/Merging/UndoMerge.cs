@@ -55,6 +55,7 @@ internal sealed class UndoMerge(CustomersDbContext db, ActorContext actor, Profi
         .MapPost("/profiles/{id:guid}/merges/{mergeId:guid}/undo", async (Guid id, Guid mergeId, UndoMerge handler, CancellationToken ct) =>
             (await handler.Handle(id, mergeId, ct)).ToOk())
         .RequireAuthorization(Permissions.ProfilesWrite)
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .WithName("UndoCustomerMerge")
         .WithSummary("Undoes a merge into this customer's profile: the merged profile is restored with its identifiers, relationships and timeline");
 }

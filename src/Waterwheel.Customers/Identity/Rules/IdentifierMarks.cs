@@ -47,6 +47,7 @@ internal sealed class MarkIdentifier(CustomersDbContext db, ActorContext actor, 
         api.MapPost("/identifier-marks", async (MarkIdentifierRequest request, MarkIdentifier handler, CancellationToken ct) =>
                 (await handler.Handle(request, ct)).ToCreated(m => $"/api/customers/identifier-marks/{m.Id}"))
             .RequireAuthorization(Permissions.ProfilesWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("MarkIdentifier")
             .WithSummary("Marks an identifier value blocked or shared, so that it never links two people (head office only)");
         api.MapGet("/identifier-marks", async (CustomersDbContext db, CancellationToken ct) =>

@@ -45,6 +45,8 @@ internal sealed class SetIdentityRule(CustomersDbContext db, ActorContext actor,
                 HttpResponse response, SetIdentityRule handler, CancellationToken ct) =>
             (await handler.Handle(type, request, ifMatch, ct)).ToOkWithETag(response, v => v.Version))
         .RequireAuthorization(Permissions.ProfilesWrite)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status428PreconditionRequired)
         .WithName("SetIdentityRule")
         .WithSummary("Sets the tenant's maximum per profile, priority and may-merge flag of one identifier type (head office only; If-Match: the rule's version, 0 for a default)");
 }

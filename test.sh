@@ -12,6 +12,8 @@ missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v redis-server >/dev/null || missing+=(redis-server)
+# Node.js runs Segment's own client library against the tracking API (the Customers tests install it from npm).
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing: ${missing[*]}. Run ./test.sh as root once, or: sudo apt-get install -y ${missing[*]}" >&2
@@ -54,6 +56,9 @@ log "Starting Redis on 127.0.0.1:$REDISPORT"
 redis-server --port "$REDISPORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --logfile "$PGDIR/redis.log" --dir "$PGDIR"
 for _ in $(seq 50); do redis-cli -p "$REDISPORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
 export WATERWHEEL_TEST_REDIS="127.0.0.1:$REDISPORT"
+
+log "Installing Segment's Node.js library for the tracking API test"
+npm ci --prefix tests/Waterwheel.Customers.Tests/SegmentClient --no-audit --no-fund --silent
 
 log "Building"
 dotnet build Waterwheel.slnx -c Release -nologo -clp:ErrorsOnly

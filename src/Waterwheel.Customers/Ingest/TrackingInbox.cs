@@ -17,10 +17,12 @@ internal sealed class TrackingInbox(IInbox inbox, IngestPressure pressure)
         if (!pressure.TryEnter(messages.Count)) return false;
         try
         {
-            await Task.WhenAll(messages.Select(m => inbox.AcceptAsync(Source,
+            // A batch's calls share one receipt time, but their order matters (alias before the identify that follows
+            // it): a microsecond apart each, they keep the sender's order within a person's partition.
+            await Task.WhenAll(messages.Select((m, i) => inbox.AcceptAsync(Source,
                 InboxLimits.Bound($"{m.SourceId:N}:{m.MessageId}", InboxLimits.DedupeKeyLength), tenantId,
                 JsonSerializer.Serialize(m, TrackingMessage.Json), ct,
-                InboxLimits.Bound(m.Partition, InboxLimits.PartitionLength), m.ReceivedAt)));
+                InboxLimits.Bound(m.Partition, InboxLimits.PartitionLength), m.ReceivedAt.AddTicks(i * 10))));
             return true;
         }
         finally

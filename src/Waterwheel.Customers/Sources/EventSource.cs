@@ -17,6 +17,5 @@ internal sealed class EventSource
     public DateTime CreatedAt { get; init; }
     public string CreatedBy { get; init; } = "";
     public DateTime? RevokedAt { get; set; }
-    public DateTime? LastEventAt { get; set; }
     public int Version { get; set; }
 }

@@ -1,8 +1,8 @@
 namespace Waterwheel.Customers.Sources;
 
-public sealed record EventSourceDto(Guid Id, string Name, string KeyHint, DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt, DateTime? LastEventAt)
+public sealed record EventSourceDto(Guid Id, string Name, string KeyHint, DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt)
 {
-    internal static EventSourceDto From(EventSource s) => new(s.Id, s.Name, s.KeyHint, s.CreatedAt, s.CreatedBy, s.RevokedAt, s.LastEventAt);
+    internal static EventSourceDto From(EventSource s) => new(s.Id, s.Name, s.KeyHint, s.CreatedAt, s.CreatedBy, s.RevokedAt);
 }
 
 public sealed record CreateEventSourceRequest(string Name);

@@ -334,9 +334,6 @@ namespace Waterwheel.Customers.Data.Migrations.Postgres
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
 
-                    b.Property<DateTime?>("LastEventAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

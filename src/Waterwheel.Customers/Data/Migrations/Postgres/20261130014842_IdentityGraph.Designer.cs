@@ -13,7 +13,7 @@ using Waterwheel.Customers.Data;
 namespace Waterwheel.Customers.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCustomersDbContext))]
-    [Migration("20261130014047_IdentityGraph")]
+    [Migration("20261130014842_IdentityGraph")]
     partial class IdentityGraph
     {
         /// <inheritdoc />
@@ -336,9 +336,6 @@ namespace Waterwheel.Customers.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
-
-                    b.Property<DateTime?>("LastEventAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()

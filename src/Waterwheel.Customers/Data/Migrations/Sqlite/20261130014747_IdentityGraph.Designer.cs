@@ -11,7 +11,7 @@ using Waterwheel.Customers.Data;
 namespace Waterwheel.Customers.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCustomersDbContext))]
-    [Migration("20261130014024_IdentityGraph")]
+    [Migration("20261130014747_IdentityGraph")]
     partial class IdentityGraph
     {
         /// <inheritdoc />
@@ -328,9 +328,6 @@ namespace Waterwheel.Customers.Data.Migrations.Sqlite
                     b.Property<string>("KeyHint")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastEventAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -37,6 +37,10 @@ public static class CustomersModule
         return services;
     }
 
+    /// <summary>In demo mode: the demo brand gets its customers through the tracking API's accept path, in the background.</summary>
+    public static IServiceCollection AddCustomersDemo(this IServiceCollection services, Demo.DemoTenant demoTenant) =>
+        services.AddSingleton(demoTenant).AddHostedService<Demo.DemoCustomers>();
+
     public static IEndpointRouteBuilder MapCustomersEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/customers").RequireAuthorization(Platform.PlatformModule.TenantMemberPolicy).WithTags("Customers");

@@ -20,6 +20,7 @@ builder.Services.AddPlatform(builder.Configuration);
 builder.AddWeComDemo();
 builder.Services.AddWeCom(builder.Configuration);
 builder.Services.AddCustomers(builder.Configuration);
+builder.AddCustomersDemo();
 builder.Services.AddWaterwheelConsole();
 
 var app = builder.Build();

@@ -14,7 +14,7 @@ public sealed record ProfileQuery : PageQuery;
 
 /// <summary>
 /// The customers the actor may see, most recently seen first. The search matches a name, a full mobile number or
-/// a WeCom external_userid; head office's search does not reach dealers' customers, whom it may count but not see.
+/// any other identifier (a member number, a buyer id, a WeCom external_userid); head office's search does not reach dealers' customers, whom it may count but not see.
 /// </summary>
 internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, IdentityKeys keys, OrganisationFacts organisation)
 {
@@ -46,6 +46,8 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
         return new Page<ProfileRow>(items, page.Total, page.PageNumber, page.PageSize);
     }
 
+    private static readonly IdentityType[] PlainTypes = Enum.GetValues<IdentityType>().Where(t => !t.IsPersonalData()).ToArray();
+
     private IQueryable<CustomerProfile> Search(IQueryable<CustomerProfile> rows, string q)
     {
         // Finding a person is seeing them: head office's search reaches only the customers of the stores it runs.
@@ -56,8 +58,8 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
             var key = keys.Key(IdentityType.Phone, phone);
             return rows.Where(p => identities.Any(i => i.ProfileId == p.Id && i.Type == IdentityType.Phone && i.Key == key));
         }
-        return rows.Where(p => p.Name.Contains(q)
-            || identities.Any(i => i.ProfileId == p.Id && i.Type == IdentityType.WeComExternalUserId && i.Key == q));
+        // Any identifier that is not personal data is stored as itself: a member number, a buyer id, an external_userid.
+        return rows.Where(p => p.Name.Contains(q) || identities.Any(i => i.ProfileId == p.Id && PlainTypes.Contains(i.Type) && i.Key == q));
     }
 
     public static void Map(IEndpointRouteBuilder api) => api

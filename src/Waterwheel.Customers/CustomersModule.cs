@@ -19,6 +19,9 @@ public static class CustomersModule
         services.AddSingleton<IdentityKeys>();
         services.AddScoped<OrganisationFacts>();
         services.AddScoped<IdentityLinks>();
+        services.AddScoped<Identity.Rules.TenantIdentityRules>();
+        services.AddScoped<Identity.Merging.ProfileMerger>();
+        services.AddScoped<ProfileOwners>();
         services.AddScoped<WeComRelationshipIntake>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, WeComAddIntake>();
         services.AddIntegrationEventHandler<CustomerRelationFound, WeComFoundIntake>();
@@ -46,6 +49,11 @@ public static class CustomersModule
         Profiles.GetProfile.Map(api);
         Timeline.ListTimeline.Map(api);
         Profiles.ListOrders.Map(api);
+        Identity.Merging.ListMerges.Map(api);
+        Identity.Merging.UndoMerge.Map(api);
+        Identity.Rules.ListIdentityRules.Map(api);
+        Identity.Rules.SetIdentityRule.Map(api);
+        Identity.Rules.MarkIdentifier.Map(api);
         Sources.CreateEventSource.Map(api);
         Sources.ListEventSources.Map(api);
         Sources.RevokeEventSource.Map(api);

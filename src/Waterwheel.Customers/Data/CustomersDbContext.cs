@@ -1,4 +1,6 @@
 using Waterwheel.Customers.Identity;
+using Waterwheel.Customers.Identity.Merging;
+using Waterwheel.Customers.Identity.Rules;
 using Waterwheel.Customers.Profiles;
 using Waterwheel.Customers.Relationships;
 using Waterwheel.Customers.Sources;
@@ -19,6 +21,9 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
     public DbSet<CustomerIdentity> Identities => Set<CustomerIdentity>();
     public DbSet<CustomerRelationship> Relationships => Set<CustomerRelationship>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<ProfileMerge> Merges => Set<ProfileMerge>();
+    public DbSet<IdentityRuleSetting> IdentityRuleSettings => Set<IdentityRuleSetting>();
+    public DbSet<IdentifierMark> IdentifierMarks => Set<IdentifierMark>();
     public DbSet<EventSource> Sources => Set<EventSource>();
 
     internal Guid? CurrentTenant => actor.TenantId;
@@ -45,7 +50,8 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.HasIndex(p => new { p.TenantId, p.OwnerOrgPath });
             b.HasIndex(p => new { p.TenantId, p.OwnerStoreId });
             b.HasIndex(p => new { p.TenantId, p.OwnerStaffId });
-            b.HasQueryFilter(p => p.TenantId == CurrentTenant
+            // A merged profile lives on in its survivor: it stays as a row only so that the merge can be undone.
+            b.HasQueryFilter(p => p.TenantId == CurrentTenant && p.MergedIntoId == null
                 && (ScopeKind == ScopeKind.Tenant
                     || (ScopeKind == ScopeKind.OrgUnit && p.OwnerOrgPath.StartsWith(ScopePath))
                     || (ScopeKind == ScopeKind.Store && p.OwnerStoreId == ScopeStoreId)
@@ -86,6 +92,30 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.HasIndex(t => new { t.TenantId, t.SourceKey }).IsUnique();
             b.HasIndex(t => new { t.TenantId, t.ProfileId, t.OccurredAt });
             b.HasQueryFilter(t => t.TenantId == CurrentTenant);
+        });
+        builder.Entity<ProfileMerge>(b =>
+        {
+            b.ToTable("profile_merges");
+            b.Property(m => m.Source).HasMaxLength(40);
+            b.HasIndex(m => new { m.TenantId, m.SurvivorId, m.MergedAt });
+            b.HasIndex(m => new { m.TenantId, m.MergedId });
+            b.HasQueryFilter(m => m.TenantId == CurrentTenant);
+        });
+        builder.Entity<IdentityRuleSetting>(b =>
+        {
+            b.ToTable("identity_rules");
+            b.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
+            b.HasIndex(r => new { r.TenantId, r.Type }).IsUnique();
+            b.HasQueryFilter(r => r.TenantId == CurrentTenant);
+        });
+        builder.Entity<IdentifierMark>(b =>
+        {
+            b.ToTable("identifier_marks");
+            b.Property(m => m.Type).HasConversion<string>().HasMaxLength(40);
+            b.Property(m => m.Key).HasMaxLength(CustomerIdentity.KeyLength);
+            b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(10);
+            b.HasIndex(m => new { m.TenantId, m.Type, m.Key }).IsUnique();
+            b.HasQueryFilter(m => m.TenantId == CurrentTenant);
         });
         builder.Entity<EventSource>(b =>
         {

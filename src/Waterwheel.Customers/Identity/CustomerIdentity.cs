@@ -1,10 +1,12 @@
+using Waterwheel.Customers.Profiles;
+
 namespace Waterwheel.Customers.Identity;
 
 /// <summary>
 /// One identifier of one profile. <see cref="Key"/> is what lookups match: the value itself, or for personal data a
 /// keyed hash of the normalised value, whose clear text is kept only encrypted in <see cref="Cipher"/>.
 /// </summary>
-internal sealed class CustomerIdentity
+internal sealed class CustomerIdentity : IProfileRow
 {
     public const int KeyLength = 128;
 

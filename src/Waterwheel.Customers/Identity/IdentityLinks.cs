@@ -1,3 +1,6 @@
+using Waterwheel.Customers.Identity.Graph;
+using Waterwheel.Customers.Identity.Merging;
+using Waterwheel.Customers.Identity.Rules;
 using Waterwheel.Customers.Profiles;
 
 namespace Waterwheel.Customers.Identity;
@@ -6,44 +9,72 @@ namespace Waterwheel.Customers.Identity;
 public sealed record IdentifierClaim(IdentityType Type, string? Value);
 
 /// <summary>
-/// Finds the profile that identifiers name, or starts one, and links the identifiers it does not hold yet. The first
-/// identifier that already names a profile decides it; an identifier already held by another profile stays there.
+/// Finds the profile that identifiers name, or starts one, and links the identifiers it does not hold yet; when they
+/// name several profiles, <see cref="IdentityGraph"/> decides whether and into which they merge. The first claim is
+/// the write's subject (the WeCom contact of a WeCom event): when a rule forbids a merge, the other identifiers are
+/// dropped before it, so the subject's own profile is the one returned.
 /// </summary>
-internal sealed class IdentityLinks(CustomersDbContext db, IdentityKeys keys, TimeProvider time)
+internal sealed class IdentityLinks(CustomersDbContext db, IdentityKeys keys, TenantIdentityRules tenantRules, ProfileMerger merger, TimeProvider time)
 {
     public async Task<CustomerProfile> Resolve(Guid tenantId, IReadOnlyList<IdentifierClaim> claims, string source, CancellationToken ct)
     {
-        var wanted = claims
-            .Select(c => (c.Type, Value: IdentityValues.Normalise(c.Type, c.Value)))
-            .Where(c => c.Value is not null)
-            .Select(c => (c.Type, Key: keys.Key(c.Type, c.Value!), c.Value))
-            .DistinctBy(c => (c.Type, c.Key))
-            .ToList();
-        var known = new List<CustomerIdentity>();
-        foreach (var (type, key, _) in wanted)
-            if (await Find(type, key, ct) is { } identity) known.Add(identity);
+        var wanted = new Dictionary<IdentifierKey, string>();
+        IdentifierKey? subject = null;
+        for (var i = 0; i < claims.Count; i++)
+        {
+            if (IdentityValues.Normalise(claims[i].Type, claims[i].Value) is not { } value) continue;
+            var id = new IdentifierKey(claims[i].Type, keys.Key(claims[i].Type, value));
+            if (i == 0) subject = id;
+            wanted.TryAdd(id, value);
+        }
+
+        var held = await Held(wanted.Keys, ct);
+        var touchedIds = held.Select(i => i.ProfileId).Distinct().ToList();
+        var profiles = (await db.Profiles.IgnoreQueryFilters().Where(p => p.TenantId == tenantId && touchedIds.Contains(p.Id)).ToListAsync(ct))
+            .Concat(db.Profiles.Local.Where(p => touchedIds.Contains(p.Id))).DistinctBy(p => p.Id).ToList();
+        var graph = new List<GraphProfile>();
+        foreach (var profile in profiles)
+            graph.Add(new GraphProfile(profile.Id, profile.CreatedAt, (await db.Identities.Of(profile.Id, ct)).Select(i => new IdentifierKey(i.Type, i.Key)).ToList()));
+        var plan = IdentityGraph.Decide(graph, wanted.Keys, subject, await tenantRules.For(tenantId, wanted.Keys, ct), await Separations(touchedIds, ct));
 
         var now = time.GetUtcNow().UtcDateTime;
-        CustomerProfile? profile = null;
-        if (known.Count > 0)
-            profile = db.Profiles.Local.FirstOrDefault(p => p.Id == known[0].ProfileId)
-                ?? await db.Profiles.SingleAsync(p => p.Id == known[0].ProfileId, ct);
-        if (profile is null)
+        var survivor = profiles.FirstOrDefault(p => p.Id == plan.Survivor);
+        if (survivor is null)
         {
             // First and last seen come from the facts the caller describes the person with (Describe), not from when we heard.
-            profile = new CustomerProfile { TenantId = tenantId, CreatedAt = now, UpdatedAt = now };
-            db.Profiles.Add(profile);
+            survivor = new CustomerProfile { TenantId = tenantId, CreatedAt = now, UpdatedAt = now };
+            db.Profiles.Add(survivor);
         }
-        foreach (var (type, key, value) in wanted.Where(w => !known.Any(k => k.Type == w.Type && k.Key == w.Key)))
+        foreach (var mergedId in plan.Merged)
+            await merger.Merge(survivor, profiles.Single(p => p.Id == mergedId), plan.Cause, source, ct);
+        foreach (var id in plan.Link)
             db.Identities.Add(new CustomerIdentity
             {
-                TenantId = tenantId, ProfileId = profile.Id, Type = type, Key = key, Cipher = keys.Cipher(type, value!),
+                TenantId = tenantId, ProfileId = survivor.Id, Type = id.Type, Key = id.Key, Cipher = keys.Cipher(id.Type, wanted[id]),
                 Source = source, LinkedAt = now,
             });
-        return profile;
+        return survivor;
     }
 
-    private async Task<CustomerIdentity?> Find(IdentityType type, string key, CancellationToken ct) =>
-        db.Identities.Local.FirstOrDefault(i => i.Type == type && i.Key == key)
-        ?? await db.Identities.FirstOrDefaultAsync(i => i.Type == type && i.Key == key, ct);
+    /// <summary>The stored identities among the wanted ones, asked type by type so that the (tenant, type, key) index serves.</summary>
+    private async Task<List<CustomerIdentity>> Held(IEnumerable<IdentifierKey> wanted, CancellationToken ct)
+    {
+        var found = new List<CustomerIdentity>();
+        foreach (var byType in wanted.GroupBy(w => w.Type))
+        {
+            var type = byType.Key;
+            var values = byType.Select(w => w.Key).ToList();
+            found.AddRange(await db.Identities.Where(i => i.Type == type && values.Contains(i.Key)).ToListAsync(ct));
+            found.AddRange(db.Identities.Local.Where(i => i.Type == type && values.Contains(i.Key)));
+        }
+        return found.DistinctBy(i => i.Id).ToList();
+    }
+
+    private async Task<List<Separation>> Separations(List<Guid> touched, CancellationToken ct)
+    {
+        if (touched.Count < 2) return [];
+        var undone = await db.Merges.AsNoTracking()
+            .Where(m => m.UndoneAt != null && touched.Contains(m.SurvivorId) && touched.Contains(m.MergedId)).ToListAsync(ct);
+        return undone.Select(m => new Separation(m.SurvivorId, m.MergedId, m.Cause.Select(IdentifierKey.Parse).ToHashSet())).ToList();
+    }
 }

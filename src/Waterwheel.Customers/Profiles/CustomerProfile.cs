@@ -34,6 +34,9 @@ internal sealed class CustomerProfile
     public DateTime? FirstOrderAt { get; set; }
     public DateTime? LastOrderAt { get; set; }
 
+    /// <summary>Set when this profile was merged into another: it is then out of every list and lookup until the merge is undone.</summary>
+    public Guid? MergedIntoId { get; set; }
+
     public int Version { get; set; }
 
     public void AddOrder(decimal amount, DateTime at)
@@ -52,5 +55,20 @@ internal sealed class CustomerProfile
         if (gender != Gender.Unknown) Gender = gender;
         if (FirstSeenAt == default || seenAt < FirstSeenAt) FirstSeenAt = seenAt;
         if (seenAt > LastSeenAt) LastSeenAt = seenAt;
+    }
+
+    /// <summary>Takes in a profile merged into this one: this profile's own description wins, the other fills its gaps.</summary>
+    public void Absorb(CustomerProfile merged)
+    {
+        if (Name.Length == 0) Name = merged.Name;
+        AvatarUrl ??= merged.AvatarUrl;
+        if (Gender == Gender.Unknown) Gender = merged.Gender;
+        if (merged.FirstSeenAt != default && (FirstSeenAt == default || merged.FirstSeenAt < FirstSeenAt)) FirstSeenAt = merged.FirstSeenAt;
+        if (merged.LastSeenAt > LastSeenAt) LastSeenAt = merged.LastSeenAt;
+        // The merged profile's order lines move here with its timeline, so its figures add to these.
+        OrderCount += merged.OrderCount;
+        TotalSpent += merged.TotalSpent;
+        if (merged.FirstOrderAt is { } first && (FirstOrderAt is null || first < FirstOrderAt)) FirstOrderAt = first;
+        if (merged.LastOrderAt is { } last && (LastOrderAt is null || last > LastOrderAt)) LastOrderAt = last;
     }
 }

@@ -13,6 +13,14 @@ internal static class OrderEvents
 
     public static bool IsOrder(string? eventName) => string.Equals(eventName, OrderCompleted, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Counts a profile's order figures again from the order lines it holds (after an undone merge).</summary>
+    public static void Recount(CustomerProfile profile, IEnumerable<Timeline.TimelineEntry> lines)
+    {
+        (profile.OrderCount, profile.TotalSpent, profile.FirstOrderAt, profile.LastOrderAt) = (0, 0m, null, null);
+        foreach (var line in lines)
+            if (line.Amount is { } amount) profile.AddOrder(amount, line.OccurredAt);
+    }
+
     public static decimal Amount(JsonObject? properties)
     {
         foreach (var name in new[] { "total", "revenue", "value" })

@@ -1,3 +1,5 @@
+using Waterwheel.Customers.Profiles;
+
 namespace Waterwheel.Customers.Relationships;
 
 public enum RelationshipStatus { Active, Lost }
@@ -6,7 +8,7 @@ public enum RelationshipStatus { Active, Lost }
 /// A customer's WeCom relationship with one staff member, as the WeCom module announced it. The earliest active one
 /// that a store stands behind owns the customer.
 /// </summary>
-internal sealed class CustomerRelationship
+internal sealed class CustomerRelationship : IProfileRow
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; init; }

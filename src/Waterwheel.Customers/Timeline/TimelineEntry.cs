@@ -1,3 +1,5 @@
+using Waterwheel.Customers.Profiles;
+
 namespace Waterwheel.Customers.Timeline;
 
 /// <summary>What happened to a customer. Stored by name; the console words each kind in the reader's language.</summary>
@@ -29,13 +31,19 @@ public enum TimelineKind
 
     /// <summary>A source said two of its ids are one person (Subject: the earlier id).</summary>
     Aliased,
+
+    /// <summary>Another profile was found to be this person and merged into this one (Detail: the merged profile's id).</summary>
+    ProfileMerged,
+
+    /// <summary>A merge was undone; the line is on both profiles (Detail: the other profile's id).</summary>
+    MergeUndone,
 }
 
 /// <summary>
 /// One line of the customer's timeline. <see cref="SourceKey"/> names the fact it records, so that the same fact
 /// delivered twice (integration events arrive at least once) is written once.
 /// </summary>
-internal sealed class TimelineEntry
+internal sealed class TimelineEntry : IProfileRow
 {
     public const int SourceKeyLength = 200;
     public const int PropertiesLength = 16_000;

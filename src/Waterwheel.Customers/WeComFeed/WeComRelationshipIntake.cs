@@ -11,8 +11,7 @@ namespace Waterwheel.Customers.WeComFeed;
 /// with its guide and store, who owns the customer, and a timeline line. Every step is an upsert keyed by the fact,
 /// so an event delivered twice changes nothing the second time.
 /// </summary>
-internal sealed class WeComRelationshipIntake(CustomersDbContext db, IWeComDirectory wecom, IdentityLinks links, OrganisationFacts organisation,
-    TimeProvider time)
+internal sealed class WeComRelationshipIntake(CustomersDbContext db, IWeComDirectory wecom, IdentityLinks links, ProfileOwners owners)
 {
     public const string Source = "wecom";
 
@@ -39,7 +38,7 @@ internal sealed class WeComRelationshipIntake(CustomersDbContext db, IWeComDirec
         relationship.Status = RelationshipStatus.Active;
         relationship.EndedAt = null;
 
-        await Reown(tenantId, profile, ct);
+        await owners.Recompute(profile, ct);
         await Record(tenantId, profile.Id, kind, addedAt, staffUserId, state, $"wecom-add:{externalUserId}:{staffUserId}:{addedAt.Ticks}", ct);
         await db.SaveChangesAsync(ct);
     }
@@ -55,7 +54,7 @@ internal sealed class WeComRelationshipIntake(CustomersDbContext db, IWeComDirec
             relationship.EndedAt = lostAt;
         }
         var profile = await db.Profiles.SingleAsync(p => p.Id == relationship.ProfileId, ct);
-        await Reown(tenantId, profile, ct);
+        await owners.Recompute(profile, ct);
         await Record(tenantId, profile.Id, TimelineKind.WeComLost, lostAt, staffUserId, null, $"wecom-lost:{externalUserId}:{staffUserId}:{lostAt.Ticks}", ct);
         await db.SaveChangesAsync(ct);
     }
@@ -63,15 +62,6 @@ internal sealed class WeComRelationshipIntake(CustomersDbContext db, IWeComDirec
     private async Task<CustomerRelationship?> Relationship(string externalUserId, string staffUserId, CancellationToken ct) =>
         db.Relationships.Local.FirstOrDefault(r => r.ExternalUserId == externalUserId && r.StaffUserId == staffUserId)
         ?? await db.Relationships.FirstOrDefaultAsync(r => r.ExternalUserId == externalUserId && r.StaffUserId == staffUserId, ct);
-
-    private async Task Reown(Guid tenantId, CustomerProfile profile, CancellationToken ct)
-    {
-        profile.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        var stored = await db.Relationships.Where(r => r.ProfileId == profile.Id).ToListAsync(ct);
-        var all = stored.Union(db.Relationships.Local.Where(r => r.ProfileId == profile.Id)).ToList();
-        var owning = Ownership.Owning(all);
-        Ownership.Apply(profile, owning, await organisation.Store(tenantId, owning?.StoreId, ct));
-    }
 
     private async Task Record(Guid tenantId, Guid profileId, TimelineKind kind, DateTime at, string subject, string? detail, string sourceKey, CancellationToken ct)
     {

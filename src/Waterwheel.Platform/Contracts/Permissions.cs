@@ -20,10 +20,13 @@ public static class Permissions
     /// <summary>Customer profiles (客户档案), narrowed by data scope: a dealer's, a store's or a guide's own customers.</summary>
     public const string ProfilesRead = "profiles.read";
 
+    /// <summary>Changing customer profiles, such as undoing a merge of two profiles; narrowed by data scope like reading.</summary>
+    public const string ProfilesWrite = "profiles.write";
+
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, OrgWrite, StoresWrite, StaffRead, StaffWrite, AccountsManage, ApiKeysManage, AuditRead, AuditExport, PiiReveal,
-        WeComManage, CustomersRead, CustomersWrite, ProfilesRead,
+        WeComManage, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite,
     ];
 
     private static readonly string[] ReadOnly = [OrgRead, StaffRead];
@@ -33,10 +36,10 @@ public static class Permissions
     {
         [StaffRole.HqAdmin] = All.ToHashSet(),
         // Customers are visible to head office only until customer views filter by dealer, store and guide.
-        [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, CustomersRead, CustomersWrite, ProfilesRead]),
+        [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite]),
         [StaffRole.Analyst] = new HashSet<string>([.. ReadOnly, AuditRead, AuditExport, CustomersRead]),
         // Analysts see customers only as aggregates, so they hold no profile permission.
-        [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal, ProfilesRead]),
+        [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal, ProfilesRead, ProfilesWrite]),
         [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal, ProfilesRead]),
         [StaffRole.Guide] = new HashSet<string>([.. ReadOnly, ProfilesRead]),
     };

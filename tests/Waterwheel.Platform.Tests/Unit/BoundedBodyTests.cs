@@ -1,5 +1,6 @@
 using System.Text;
 using Waterwheel.Platform.Api;
+using Waterwheel.Testing;
 
 namespace Waterwheel.Platform.Tests.Unit;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waterwheel.Platform.Messaging;
 using Waterwheel.WeCom.Callbacks.Crypto;
-using Waterwheel.WeCom.Tests.Callbacks;
+using Waterwheel.Testing;
 
 namespace Waterwheel.WeCom.Tests.Integration;
 

@@ -1,7 +1,7 @@
-namespace Waterwheel.WeCom.Tests.Callbacks;
+namespace Waterwheel.Testing;
 
 /// <summary>A body that streams up to <paramref name="length"/> bytes of XML-ish filler and counts how much was taken.</summary>
-internal sealed class EndlessStream(long length) : Stream
+public sealed class EndlessStream(long length) : Stream
 {
     private long _produced;
 

@@ -53,6 +53,9 @@ public static class ApiEndpoints
         var path = endpoint.Path;
         foreach (var parameter in endpoint.PathParameters)
         {
+            // A merge is named under its profile; an identifier type is a name, not another tenant's object.
+            if (parameter == "mergeId" && ids.TryGetValue("merges", out var merge)) { path = path.Replace("{mergeId}", merge.ToString()); continue; }
+            if (parameter == "type") { path = path.Replace("{type}", "DeviceId"); continue; }
             if (parameter != "id") Assert.Fail($"{endpoint} has the path parameter {{{parameter}}}, which this test cannot fill: extend the test.");
             if (endpoint.Resource is not { } resource || !ids.TryGetValue(resource, out var id))
                 Assert.Fail($"{endpoint}: no object of resource '{endpoint.Resource}' is mapped for {{id}}: extend the test's id map.");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waterwheel.Platform.Tenancy;
 using Waterwheel.Testing;
@@ -11,12 +12,16 @@ namespace Waterwheel.Platform.Tests.Infrastructure;
 public sealed record TenantWorld(
     Guid TenantId, string Marker, Guid HeadOffice, Guid Region, Guid Dealer1, Guid Dealer2, Guid Store1, Guid Store2, Guid RegionStore,
     Guid DealerAdmin1, Guid DealerAdmin2, Guid Manager1, Guid Guide1a, Guid Guide1b, Guid Guide2, Guid Analyst,
-    string Guide2Mobile, Guid ApiKey, Guid RelationAlert, Accounts? Accounts)
+    string Guide2Mobile, Guid ApiKey, Guid RelationAlert, Accounts? Accounts, CustomerObjects Customers)
 {
     /// <summary>Every id of this tenant's objects, which must never appear in another tenant's responses.</summary>
     public IReadOnlyList<Guid> AllIds =>
-        [TenantId, HeadOffice, Region, Dealer1, Dealer2, Store1, Store2, RegionStore, DealerAdmin1, DealerAdmin2, Manager1, Guide1a, Guide1b, Guide2, Analyst, ApiKey, RelationAlert];
+        [TenantId, HeadOffice, Region, Dealer1, Dealer2, Store1, Store2, RegionStore, DealerAdmin1, DealerAdmin2, Manager1, Guide1a, Guide1b, Guide2, Analyst, ApiKey, RelationAlert,
+         Customers.Profile, Customers.Merge, Customers.Source, Customers.Mark];
 }
+
+/// <summary>The tenant's customer objects: a profile that absorbed another (so it has a merge), an event source, an identifier mark.</summary>
+public sealed record CustomerObjects(Guid Profile, Guid Merge, Guid Source, Guid Mark);
 
 /// <summary>User names of tenant A's staff who can sign in (all with <see cref="Arrange.StaffPassword"/>).</summary>
 public sealed record Accounts(string DealerAdmin1, string Manager1, string Guide1a, string Analyst);
@@ -68,9 +73,30 @@ public static class Worlds
                 await Arrange.Account(admin, guide1a, $"{m}-guide1a"),
                 await Arrange.Account(admin, analyst, $"{m}-analyst"))
             : null;
+        var (profile, merge) = await MergedCustomer(app, tenantId, m);
+        var source = (await admin.PostCreated("/api/customers/sources", new { name = $"{m} website" })).GetProperty("source").Id();
+        var mark = (await admin.PostCreated("/api/customers/identifier-marks", new { type = "DeviceId", value = $"{m}-tablet", kind = "Shared" })).Id();
         return new TenantWorld(tenantId, m, hq, region, dealer1, dealer2, store1, store2, regionStore, dealerAdmin1, dealerAdmin2,
-            manager1, guide1a, guide1b, guide2, analyst, guide2Mobile, apiKey, alert, accounts);
+            manager1, guide1a, guide1b, guide2, analyst, guide2Mobile, apiKey, alert, accounts, new CustomerObjects(profile, merge, source, mark));
     }
+
+    /// <summary>A member known first by a user id and separately by a visit's anonymous id, then linked: two profiles merged into one.</summary>
+    private static Task<(Guid Profile, Guid Merge)> MergedCustomer(WaterwheelApp app, Guid tenantId, string m) => app.InScope(async sp =>
+    {
+        sp.GetRequiredService<ActorContext>().UseSystem(tenantId);
+        var links = sp.GetRequiredService<Customers.Identity.IdentityLinks>();
+        var db = sp.GetRequiredService<Customers.Data.CustomersDbContext>();
+        var member = new Customers.Identity.IdentifierClaim(Customers.Identity.IdentityType.UserId, $"{m}-member");
+        var visitor = new Customers.Identity.IdentifierClaim(Customers.Identity.IdentityType.AnonymousId, $"{m}-visitor");
+        var at = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        (await links.Resolve(tenantId, [member], "world", CancellationToken.None)).Describe($"{m} customer", null, Customers.Profiles.Gender.Female, at);
+        await db.SaveChangesAsync();
+        (await links.Resolve(tenantId, [visitor], "world", CancellationToken.None)).Describe($"{m} visitor", null, Customers.Profiles.Gender.Unknown, at);
+        await db.SaveChangesAsync();
+        var profile = await links.Resolve(tenantId, [member, visitor], "world", CancellationToken.None);
+        await db.SaveChangesAsync();
+        return (profile.Id, (await db.Merges.SingleAsync(x => x.SurvivorId == profile.Id)).Id);
+    });
 
     /// <summary>Alerts arise only from WeCom callbacks, so the world stores one directly, as the callback handler would.</summary>
     private static Task<Guid> RelationAlert(WaterwheelApp app, Guid tenantId, string m) => app.InScope(async sp =>

@@ -19,6 +19,10 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         ["staff"] = t.Guide1a,
         ["api-keys"] = t.ApiKey,
         ["relation-alerts"] = t.RelationAlert,
+        ["profiles"] = t.Customers.Profile,
+        ["merges"] = t.Customers.Merge,
+        ["sources"] = t.Customers.Source,
+        ["identifier-marks"] = t.Customers.Mark,
     };
 
     /// <summary>How B reads back each resource, to prove an attempt of A's changed nothing.</summary>
@@ -29,6 +33,11 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         "staff" => (await b.GetOk($"/api/platform/staff/{id}")).ToString(),
         "api-keys" => (await b.GetOk("/api/platform/api-keys")).EnumerateArray().Single(k => k.Id() == id).ToString(),
         "relation-alerts" => (await b.GetOk("/api/wecom/relation-alerts?pageSize=200")).GetProperty("items").EnumerateArray().Single(a => a.Id() == id).ToString(),
+        // A profile's snapshot holds its merge history, so an attempt on its merge shows there.
+        "profiles" => (await b.GetOk($"/api/customers/profiles/{id}")).ToString() + (await b.GetOk($"/api/customers/profiles/{id}/merges")),
+        "merges" => "read with its profile",
+        "sources" => (await b.GetOk("/api/customers/sources")).EnumerateArray().Single(x => x.Id() == id).ToString(),
+        "identifier-marks" => (await b.GetOk("/api/customers/identifier-marks")).EnumerateArray().Single(x => x.Id() == id).ToString(),
         _ => throw new Xunit.Sdk.XunitException($"No snapshot for resource '{resource}': extend the test."),
     };
 
@@ -37,7 +46,7 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
     {
         var world = await fixture.World();
         var targets = TargetsIn(world.B);
-        var endpoints = (await ApiEndpoints.Load(fixture.App.Anonymous())).Where(e => e.PathParameters.Count > 0).ToList();
+        var endpoints = (await ApiEndpoints.Load(fixture.App.Anonymous())).Where(e => e.PathParameters.Contains("id")).ToList();
         Assert.NotEmpty(endpoints);
         var before = new Dictionary<string, string>();
         foreach (var (resource, id) in targets) before[resource] = await Snapshot(world.AdminB, resource, id);

@@ -64,7 +64,7 @@ public abstract class CallbackPipelineTests(string provider) : IAsyncLifetime
         Assert.NotNull(relation);
         Assert.Null(relation.WelcomeSentAt);
         var message = await _host.App.InScope(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>().Inbox.AsNoTracking()
-            .SingleAsync(m => m.Partition == outcome.ExternalUserid));
+            .SingleAsync(m => m.Source == Callbacks.Receiver.CallbackEndpoints.InboxSource && m.Partition == outcome.ExternalUserid));
         await _host.Eventually(_ => _host.App.InScope(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>().Inbox.AsNoTracking()
             .Where(m => m.Id == message.Id).Select(m => m.ProcessedAt).SingleAsync()), processed => processed is not null);
         Assert.Equal(1, _host.Simulator.State.Faults.Calls("externalcontact/send_welcome_msg"));

@@ -15,23 +15,23 @@ internal sealed record Progress(IReadOnlyList<(double Seconds, long Rows)> Sampl
 
 /// <summary>
 /// Counts the timeline's rows from this process every quarter second (a COUNT over the table, on the database directly),
-/// until the run's events are all there or nothing has moved for two minutes.
+/// until the run's events are all there, nothing has moved for two minutes, or the run's time is up.
 /// </summary>
 internal static class Processed
 {
-    public static async Task<Progress> Watch(BenchDatabase db, long before, long target, Stopwatch clock, CancellationToken ct)
+    public static async Task<Progress> Watch(BenchDatabase db, long before, long target, Stopwatch clock, TimeSpan limit)
     {
         await using var connection = await db.Open();
         var samples = new List<(double, long)>();
         var (last, lastMove) = (0L, clock.Elapsed);
-        while (!ct.IsCancellationRequested)
+        while (clock.Elapsed < limit)
         {
             var rows = await BenchDatabase.Scalar(connection, $"SELECT COUNT(*) FROM {db.Timeline}") - before;
             samples.Add((clock.Elapsed.TotalSeconds, rows));
             if (rows >= target) return new Progress(samples, clock.Elapsed, rows);
             if (rows != last) (last, lastMove) = (rows, clock.Elapsed);
             else if (clock.Elapsed - lastMove > TimeSpan.FromMinutes(2)) return new Progress(samples, null, rows);
-            await Task.Delay(250, CancellationToken.None);
+            await Task.Delay(250);
         }
         return new Progress(samples, null, last);
     }

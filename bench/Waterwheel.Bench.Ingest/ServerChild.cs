@@ -13,13 +13,11 @@ internal sealed class ServerChild : IAsyncDisposable
     private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly StreamWriter _log;
     private readonly ConcurrentQueue<string> _profile = new();
-    private int _logLines;
 
     private ServerChild(Process process, string logFile) => (_process, _log, LogFile) = (process, new StreamWriter(logFile) { AutoFlush = false }, logFile);
 
     public string LogFile { get; }
     public string Address => _address.Task.Result;
-    public int LogLines => Volatile.Read(ref _logLines);
     public int Pid => _process.Id;
 
     /// <summary>User + system CPU of the server process so far (from /proc on Linux).</summary>
@@ -51,7 +49,6 @@ internal sealed class ServerChild : IAsyncDisposable
         if (line is null) return;
         if (line.StartsWith(ServerProcess.ReadyLine, StringComparison.Ordinal)) { _address.TrySetResult(line[ServerProcess.ReadyLine.Length..].Trim()); return; }
         if (line.StartsWith("PROFILE ", StringComparison.Ordinal)) { _profile.Enqueue(line["PROFILE ".Length..]); return; }
-        Interlocked.Increment(ref _logLines);
         lock (_log) _log.WriteLine(line);
         if (line.Contains(" ERR]", StringComparison.Ordinal) || line.Contains(" FTL]", StringComparison.Ordinal) || line.StartsWith("Unhandled", StringComparison.Ordinal))
             System.Console.Error.WriteLine("server: " + line);

@@ -36,9 +36,25 @@ internal static class ServerProcess
         {
             // The parent asks for the figures so far, then resets them, around the measured stretch.
             if (line == "reset") { commands?.Reset(); handlers?.Reset(); }
-            if (line == "report") { commands?.Print(System.Console.Out); handlers?.Print(System.Console.Out); System.Console.Out.Flush(); }
+            if (line == "report") Report(app, commands, handlers);
         }
         return 0;
+    }
+
+    /// <summary>The profile, when on, and the warnings and errors the server logged (a handler that failed and was retried says why there).</summary>
+    private static void Report(WaterwheelApp app, CommandProfile? commands, HandlerTimes? handlers)
+    {
+        var w = System.Console.Out;
+        commands?.Print(w);
+        handlers?.Print(w);
+        var warnings = app.Log.Lines.ToList();
+        w.WriteLine($"PROFILE server warnings and errors: {warnings.Count}");
+        foreach (var group in warnings.GroupBy(l => l.Length > 90 ? l[..90] : l).Take(5))
+        {
+            var first = group.First().ReplaceLineEndings(" ");
+            w.WriteLine($"PROFILE   {group.Count(),6} x {(first.Length > 300 ? first[..300] : first)}");
+        }
+        w.Flush();
     }
 }
 

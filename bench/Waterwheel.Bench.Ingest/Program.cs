@@ -5,7 +5,7 @@ using Waterwheel.Bench.Ingest;
 // real server (in a child process, on a fresh database), measured as accepted (HTTP 200) and as processed (every
 // accepted event a timeline line, its identities resolved), against a baseline measured in the same run on the same
 // database: the same rows as plain multi-row INSERTs. Prints one table per provider.
-//   dotnet run -c Release --project bench/Waterwheel.Bench.Ingest -- [--events 100000] [--senders 8] [--provider sqlite|postgres|both] [--postgres <connstring>] [--max-minutes 10] [--profile] [--open-inbox-index]
+//   dotnet run -c Release --project bench/Waterwheel.Bench.Ingest -- [--events 100000] [--senders 8] [--provider sqlite|postgres|both] [--postgres <connstring>] [--max-minutes 10] [--profile]
 if (args.Length == 4 && args[0] == ServerProcess.Mode) return await ServerProcess.Run(args[1], args[2], args[3] == "profile");
 
 var settings = Settings.Parse(args);

@@ -15,7 +15,6 @@ internal static class Report
         w.WriteLine();
         w.WriteLine($"== {provider}: {run.Events:N0} events as /v1/batch of {s.BatchSize} from {s.Senders} senders, {s.People:N0} people, seed {s.Seed} (took {took.TotalSeconds:F0} s)");
         w.WriteLine($"   server in its own process (Production, Server GC); senders and the baseline in this one; {Environment.ProcessorCount} cores shared with the database");
-        if (s.OpenInboxIndex) w.WriteLine("   EXPERIMENT: the bench added an index of open inbox messages in arrival order (--open-inbox-index), not in the product's schema");
         w.WriteLine($"   load average before {loadBefore}, after {loadAfter} (other work on the machine shows here)");
         w.WriteLine($"   {"",-44} {"events/s",10}   figures");
         w.WriteLine($"   {"baseline: plain multi-row INSERT",-44} {baseline.PerSecond,10:N0}   {baseline.Rows:N0} rows in {baseline.Took.TotalSeconds:F1} s, {baseline.Writers} writer(s), {s.BatchSize} rows a statement{PgCpu(baseline.PostgresCpu, baseline.Rows)}");

@@ -23,7 +23,6 @@ internal static class Rig
         await using var db = await BenchDatabase.Create(provider, settings.Postgres);
         await using var server = await ServerChild.Start(provider, db.ConnectionString, settings.Profile);
         var (tenantId, sourceId, writeKey) = await CreateSource(server.Address);
-        if (settings.OpenInboxIndex) await AddOpenInboxIndex(db);
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var (batches, events) = Workload.Create("bench", settings.Events, settings.BatchSize, settings.People, settings.Seed, now);
         var (warmBatches, warmEvents) = Workload.Create("warm", WarmUpEvents, settings.BatchSize, 500, settings.Seed + 1, now);
@@ -59,18 +58,6 @@ internal static class Rig
         var identities = await BenchDatabase.Scalar(read, $"SELECT COUNT(*) FROM {db.Identities}");
         return (baseline, new IngestResult(events.Count, sent, progress, cpuAccepting, serverCpu, pgCpu, loadCpu, fate, profiles, identities, profile,
             server.LogFile));
-    }
-
-    /// <summary>
-    /// An experiment, not the product's schema: an index of the open inbox messages in arrival order, so that a claim reads
-    /// them in order and stops at its batch instead of checking every open message's partition before sorting. Added to
-    /// the bench's own database after the server migrated it, to measure what such an index would change.
-    /// </summary>
-    private static async Task AddOpenInboxIndex(BenchDatabase db)
-    {
-        await using var connection = await db.Open();
-        await BenchDatabase.Execute(connection,
-            $"""CREATE INDEX "IX_bench_inbox_open" ON {db.Inbox} ("ReceivedAt", "Id") WHERE "ProcessedAt" IS NULL AND "FailedAt" IS NULL""");
     }
 
     /// <summary>Signs in as the first tenant's admin and creates an event source, as an operator does on the write keys page.</summary>

@@ -2,18 +2,17 @@ namespace Waterwheel.Bench.Ingest;
 
 /// <summary>The command line: sizes of the run and the databases to run it on.</summary>
 internal sealed record Settings(int Events, int Senders, int BatchSize, int People, int Seed, IReadOnlyList<string> Providers, string? Postgres, bool Profile,
-    int MaxMinutes, bool OpenInboxIndex)
+    int MaxMinutes)
 {
-    public const string Usage = "[--events 100000] [--senders 8] [--batch 100] [--people 20000] [--seed 42] [--provider sqlite|postgres|both] [--postgres <connstring>] [--max-minutes 10] [--profile] [--open-inbox-index]";
+    public const string Usage = "[--events 100000] [--senders 8] [--batch 100] [--people 20000] [--seed 42] [--provider sqlite|postgres|both] [--postgres <connstring>] [--max-minutes 10] [--profile]";
 
     public static Settings Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var (profile, openInboxIndex) = (false, false);
+        var profile = false;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--profile") { profile = true; continue; }
-            if (args[i] == "--open-inbox-index") { openInboxIndex = true; continue; }
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length) throw new ArgumentException($"Usage: {Usage}");
             values[args[i][2..]] = args[++i];
         }
@@ -31,6 +30,6 @@ internal sealed record Settings(int Events, int Senders, int BatchSize, int Peop
         if (providers.Contains("postgres") && postgres is null)
             throw new ArgumentException("postgres needs --postgres <connstring> or WATERWHEEL_TEST_POSTGRES.");
         return new Settings(Int("events", 100_000), Int("senders", 8), Int("batch", 100), Int("people", 20_000), Int("seed", 42), providers, postgres, profile,
-            Int("max-minutes", 10), openInboxIndex);
+            Int("max-minutes", 10));
     }
 }

@@ -11,8 +11,11 @@ public sealed class IngestOptions
     /// </summary>
     public int MaxInFlight { get; set; } = 3_000;
 
-    /// <summary>Accepted events not yet handled, across the cluster; past this every node answers 429.</summary>
-    public int MaxBacklog { get; set; } = 500_000;
+    /// <summary>
+    /// Accepted events not yet handled, across the cluster; past this every node answers 429. At today's handling rate
+    /// (a few hundred a second on 2 cores, see bench/Waterwheel.Bench.Ingest) this is minutes of work, not hours.
+    /// </summary>
+    public int MaxBacklog { get; set; } = 100_000;
 
     /// <summary>How old the backlog figure may be: counting it on every call would cost more than the calls.</summary>
     public TimeSpan BacklogCheck { get; set; } = TimeSpan.FromSeconds(2);

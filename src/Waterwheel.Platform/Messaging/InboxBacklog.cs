@@ -10,5 +10,7 @@ public interface IInboxBacklog
 internal sealed class InboxBacklog(PlatformDbContext db) : IInboxBacklog
 {
     public Task<int> Pending(string source, int atMost, CancellationToken ct) =>
-        db.Inbox.AsNoTracking().Where(m => m.Source == source && m.ProcessedAt == null && m.FailedAt == null).Take(atMost).CountAsync(ct);
+        // Ordered by the source the filter fixes (free on its index), so that the limit is well defined.
+        db.Inbox.AsNoTracking().Where(m => m.Source == source && m.ProcessedAt == null && m.FailedAt == null)
+            .OrderBy(m => m.Source).Take(atMost).CountAsync(ct);
 }

@@ -20,5 +20,10 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         // The claim's two questions: which open messages come first, and what is still open in a partition.
         b.HasIndex(m => new { m.ProcessedAt, m.FailedAt, m.ReceivedAt });
         b.HasIndex(m => new { m.Partition, m.ReceivedAt });
+        // Open messages only (processed ones are most of the table until retention purges them): the claim walks them in
+        // arrival order instead of sorting the whole backlog on every claim, and a source's backlog is counted from them.
+        const string open = "\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL";
+        b.HasIndex(m => new { m.ReceivedAt, m.Id }).HasFilter(open).HasDatabaseName("IX_inbox_open_arrival");
+        b.HasIndex(m => m.Source).HasFilter(open).HasDatabaseName("IX_inbox_open_source");
     }
 }

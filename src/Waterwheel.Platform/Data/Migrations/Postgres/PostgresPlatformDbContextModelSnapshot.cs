@@ -352,7 +352,15 @@ namespace Waterwheel.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Source")
+                        .HasDatabaseName("IX_inbox_open_source")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL");
+
                     b.HasIndex("Partition", "ReceivedAt");
+
+                    b.HasIndex("ReceivedAt", "Id")
+                        .HasDatabaseName("IX_inbox_open_arrival")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL");
 
                     b.HasIndex("Source", "DedupeKey")
                         .IsUnique();

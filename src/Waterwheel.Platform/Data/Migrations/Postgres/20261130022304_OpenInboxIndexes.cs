@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Waterwheel.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class OpenInboxIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_open_arrival",
+                schema: "platform",
+                table: "inbox",
+                columns: new[] { "ReceivedAt", "Id" },
+                filter: "\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_open_source",
+                schema: "platform",
+                table: "inbox",
+                column: "Source",
+                filter: "\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_inbox_open_arrival",
+                schema: "platform",
+                table: "inbox");
+
+            migrationBuilder.DropIndex(
+                name: "IX_inbox_open_source",
+                schema: "platform",
+                table: "inbox");
+        }
+    }
+}

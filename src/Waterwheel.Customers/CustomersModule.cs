@@ -49,6 +49,7 @@ public static class CustomersModule
         Profiles.GetProfile.Map(api);
         Timeline.ListTimeline.Map(api);
         Profiles.ListOrders.Map(api);
+        Privacy.ExportPersonalData.Map(api);
         Identity.Merging.ListMerges.Map(api);
         Identity.Merging.UndoMerge.Map(api);
         Identity.Rules.ListIdentityRules.Map(api);

@@ -87,6 +87,12 @@ public abstract class TrackingApiTests(string provider) : IAsyncLifetime
         Assert.DoesNotContain(stored, p => p != null && p.Contains("13912345678"));
         var phone = await Read(db => db.Identities.SingleAsync(i => i.Type == IdentityType.Phone));
         Assert.DoesNotContain("13912345678", phone.Key + phone.Cipher);
+
+        // The data subject's copy holds the mobile in clear, and asking for it is audited.
+        var export = await _admin.GetFromJsonAsync<JsonElement>($"/api/customers/profiles/{id}/personal-data");
+        Assert.Contains(export.GetProperty("identities").EnumerateArray(), i => i.GetProperty("value").GetString() == "13912345678");
+        var audit = await _admin.GetFromJsonAsync<JsonElement>($"/api/platform/audit?q={id}");
+        Assert.Equal(1, audit.GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -17,7 +17,8 @@ namespace Waterwheel.Customers.Tests.Integration;
 /// The real server and the WeCom simulator, wired as in production, with a brand shaped like the seeds': a store run
 /// by head office (guide 王芳, WeCom userid guide.wang) and a store of a franchise dealer (guide 李娜, guide.li), a
 /// dealer admin, and an analyst. Customers reach the Customers module only the way they do in production: a
-/// simulated customer adds a guide, WeCom calls back, the WeCom module announces it.
+/// simulated customer adds a guide, WeCom calls back, the WeCom module announces it. Accounts: li, wang, dealer,
+/// manager (of the dealer's store), operator and analyst, all with <see cref="Password"/>; the bootstrap admin too.
 /// </summary>
 internal sealed class BrandWithWeCom : IAsyncDisposable
 {
@@ -73,7 +74,8 @@ internal sealed class BrandWithWeCom : IAsyncDisposable
         var dealerAdmin = await Created("/api/platform/staff", new { name = "周经理", mobile = "13700000003", role = "DealerAdmin", orgUnitId = dealer });
         var analyst = await Created("/api/platform/staff", new { name = "分析员", mobile = "13700000004", role = "Analyst", orgUnitId = hq });
         var operatorId = await Created("/api/platform/staff", new { name = "运营", mobile = "13700000005", role = "HqOperator", orgUnitId = hq });
-        foreach (var (staff, user) in new[] { (li, "li"), (wang, "wang"), (dealerAdmin, "dealer"), (analyst, "analyst"), (operatorId, "operator") })
+        var manager = await Created("/api/platform/staff", new { name = "孙店长", mobile = "13700000006", role = "StoreManager", storeId = DealerStore });
+        foreach (var (staff, user) in new[] { (li, "li"), (wang, "wang"), (dealerAdmin, "dealer"), (analyst, "analyst"), (operatorId, "operator"), (manager, "manager") })
             (await Admin.PostAsJsonAsync($"/api/platform/staff/{staff}/account", new { userName = user, password = Password })).EnsureSuccessStatusCode();
     }
 

@@ -18,6 +18,7 @@ public static class CustomersModule
         services.AddMemoryCache();
         services.AddSingleton<IdentityKeys>();
         services.AddScoped<OrganisationFacts>();
+        services.AddScoped<Profiles.ProfileVisibility>();
         services.AddScoped<IdentityLinks>();
         services.AddScoped<Identity.Rules.TenantIdentityRules>();
         services.AddScoped<Identity.Merging.ProfileMerger>();

@@ -142,6 +142,7 @@ public static class PlatformModule
         Organisation.GetOrgUnit.Map(api);
         Organisation.CreateOrgUnit.Map(api);
         Organisation.UpdateOrgUnit.Map(api);
+        Organisation.SetCustomerSharing.Map(api);
         Stores.ListStores.Map(api);
         Stores.GetStore.Map(api);
         Stores.CreateStore.Map(api);

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Profiles;
 using Waterwheel.Platform.Audit;
-using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Customers.Privacy;
 
@@ -15,12 +14,12 @@ public sealed record PersonalDataExport(
 /// A data subject's copy of their data. Only for someone who may see the person and reveal personal data; head office
 /// never exports a dealer's customer, whom it may not see. Every export is audited, by profile id only.
 /// </summary>
-internal sealed class ExportPersonalData(CustomersDbContext db, ActorContext actor, IdentityKeys keys, IAuditLog audit, TimeProvider time)
+internal sealed class ExportPersonalData(CustomersDbContext db, ProfileVisibility visibility, IdentityKeys keys, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<PersonalDataExport>> Handle(Guid profileId, CancellationToken ct)
     {
         var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == profileId, ct);
-        if (profile is null || !actor.ShowsPerson(profile.OwnerDealerId)) return Error.NotFound("Customer");
+        if (profile is null || !await visibility.ShowsPerson(profile.OwnerDealerId, ct)) return Error.NotFound("Customer");
         var identities = await db.Identities.AsNoTracking().Where(i => i.ProfileId == profileId).OrderBy(i => i.LinkedAt).ToListAsync(ct);
         var relationships = await db.Relationships.AsNoTracking().Where(r => r.ProfileId == profileId).OrderBy(r => r.AddedAt).ToListAsync(ct);
         var timeline = await db.Timeline.AsNoTracking().Where(t => t.ProfileId == profileId).OrderBy(t => t.OccurredAt).ToListAsync(ct);

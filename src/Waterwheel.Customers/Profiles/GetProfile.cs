@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Relationships;
 using Waterwheel.Platform.Pii;
-using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Customers.Profiles;
 
@@ -15,14 +14,14 @@ public sealed record RelationshipView(
 public sealed record ProfileView(ProfileRow Profile, CustomerValue Value, IReadOnlyList<IdentityView> Identities, IReadOnlyList<RelationshipView> Relationships);
 
 /// <summary>One customer whole (the 360 page's head): profile, identifiers and WeCom relationships.</summary>
-internal sealed class GetProfile(CustomersDbContext db, ActorContext actor, OrganisationFacts organisation, IOptions<CustomerValueOptions> value,
+internal sealed class GetProfile(CustomersDbContext db, ProfileVisibility visibility, OrganisationFacts organisation, IOptions<CustomerValueOptions> value,
     TimeProvider time)
 {
     public async Task<Result<ProfileView>> Handle(Guid id, CancellationToken ct)
     {
         var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (profile is null) return Error.NotFound("Customer");
-        var shown = actor.ShowsPerson(profile.OwnerDealerId);
+        var shown = await visibility.ShowsPerson(profile.OwnerDealerId, ct);
         var tenant = profile.TenantId;
         var stores = await organisation.Stores(tenant, ct);
         var staff = await organisation.Staff(tenant, ct);

@@ -16,12 +16,12 @@ public sealed record ProfileQuery : PageQuery;
 /// The customers the actor may see, most recently seen first. The search matches a name, a full mobile number or
 /// any other identifier (a member number, a buyer id, a WeCom external_userid); head office's search does not reach dealers' customers, whom it may count but not see.
 /// </summary>
-internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, IdentityKeys keys, OrganisationFacts organisation)
+internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, IdentityKeys keys, OrganisationFacts organisation, ProfileVisibility visibility)
 {
     public async Task<Page<ProfileRow>> Handle(ProfileQuery query, CancellationToken ct)
     {
         var rows = db.Profiles.AsNoTracking();
-        if (query.Search is { } q) rows = Search(rows, q);
+        if (query.Search is { } q) rows = Search(rows, q, await visibility.SharingDealers(ct));
         var ordered = (query.Sort?.ToLowerInvariant(), query.Descending) switch
         {
             ("name", false) => rows.OrderBy(p => p.Name).ThenBy(p => p.Id),
@@ -35,9 +35,10 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
         var tenant = actor.TenantId ?? Guid.Empty;
         var stores = await organisation.Stores(tenant, ct);
         var staff = await organisation.Staff(tenant, ct);
+        var sharing = await visibility.SharingDealers(ct);
         var items = page.Items.Select(p =>
         {
-            var shown = actor.ShowsPerson(p.OwnerDealerId);
+            var shown = visibility.SeesEveryone || p.OwnerDealerId is not { } dealer || sharing.Contains(dealer);
             return new ProfileRow(p.Id, shown ? p.Name : Mask.Name(p.Name), shown ? p.AvatarUrl : null, p.Gender,
                 p.OwnerStoreId is { } s ? stores.GetValueOrDefault(s)?.Name : null,
                 p.OwnerStaffId is { } g ? staff.GetValueOrDefault(g)?.Name : null,
@@ -48,10 +49,14 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
 
     private static readonly IdentityType[] PlainTypes = Enum.GetValues<IdentityType>().Where(t => !t.IsPersonalData()).ToArray();
 
-    private IQueryable<CustomerProfile> Search(IQueryable<CustomerProfile> rows, string q)
+    private IQueryable<CustomerProfile> Search(IQueryable<CustomerProfile> rows, string q, IReadOnlySet<Guid> sharing)
     {
         // Finding a person is seeing them: head office's search reaches only the customers of the stores it runs.
-        if (!actor.SeesDealerPeople()) rows = rows.Where(p => p.OwnerDealerId == null);
+        if (!visibility.SeesEveryone)
+        {
+            var shared = sharing.ToList();
+            rows = rows.Where(p => p.OwnerDealerId == null || shared.Contains(p.OwnerDealerId.Value));
+        }
         var identities = db.Identities.AsNoTracking();
         if (IdentityValues.Normalise(IdentityType.Phone, q) is { } phone)
         {

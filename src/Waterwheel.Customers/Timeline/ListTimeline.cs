@@ -13,13 +13,13 @@ public sealed record TimelineQuery : PageQuery
 }
 
 /// <summary>A customer's timeline, newest first, filterable by kind; reached only through a profile the actor may see.</summary>
-internal sealed class ListTimeline(CustomersDbContext db, ActorContext actor, OrganisationFacts organisation)
+internal sealed class ListTimeline(CustomersDbContext db, ActorContext actor, OrganisationFacts organisation, ProfileVisibility visibility)
 {
     public async Task<Result<Page<TimelineItem>>> Handle(Guid profileId, TimelineQuery query, CancellationToken ct)
     {
         var profile = await db.Profiles.AsNoTracking().Where(p => p.Id == profileId).Select(p => new { p.OwnerDealerId }).FirstOrDefaultAsync(ct);
         if (profile is null) return Error.NotFound("Customer");
-        var shown = actor.ShowsPerson(profile.OwnerDealerId);
+        var shown = await visibility.ShowsPerson(profile.OwnerDealerId, ct);
         var rows = db.Timeline.AsNoTracking().Where(t => t.ProfileId == profileId);
         if (query.Kind is { } kind) rows = rows.Where(t => t.Kind == kind);
         var page = await rows.OrderByDescending(t => t.OccurredAt).ThenByDescending(t => t.Id).ToPage(q => q, query, ct);

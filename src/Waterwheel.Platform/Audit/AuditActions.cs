@@ -23,11 +23,12 @@ public static class AuditActions
     public const string Exported = "data.exported";
     public const string WriteKeyCreated = "writekey.created";
     public const string WriteKeyRevoked = "writekey.revoked";
+    public const string CustomerSharingChanged = "org.customer_sharing_changed";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignOut, OrgUnitCreated, OrgUnitUpdated, StoreCreated,
         StoreUpdated, StoreStatusChanged, StaffCreated, StaffUpdated, StaffLeft, RoleChanged, AccountCreated,
-        PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported, WriteKeyCreated, WriteKeyRevoked,
+        PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported, WriteKeyCreated, WriteKeyRevoked, CustomerSharingChanged,
     ];
 }

@@ -22,4 +22,7 @@ public interface IOrganisationDirectory
 
     /// <summary>The tenant's stores with their place in the organisation.</summary>
     Task<IReadOnlyList<StoreRef>> Stores(Guid tenantId, CancellationToken ct);
+
+    /// <summary>The dealers that chose to share their customers' details with head office (asked fresh, not cached).</summary>
+    Task<IReadOnlySet<Guid>> DealersSharingCustomers(Guid tenantId, CancellationToken ct);
 }

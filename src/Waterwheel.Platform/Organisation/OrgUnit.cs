@@ -18,6 +18,13 @@ internal sealed class OrgUnit : ITenantOwned
     public required string Code { get; set; }
     public string Path { get; private set; } = "/";
     public bool IsActive { get; set; } = true;
+
+    /// <summary>
+    /// A dealer's choice to let head office see its customers in full (names, identifiers) rather than only count them.
+    /// Only the dealer sets it: the customers are the dealer's (seed 004).
+    /// </summary>
+    public bool SharesCustomerDetails { get; set; }
+
     public int Version { get; set; }
 
     public static OrgUnit Create(Guid tenantId, OrgUnit? parent, OrgUnitKind kind, string name, string code)

@@ -2,10 +2,11 @@ using FluentValidation;
 
 namespace Waterwheel.Platform.Organisation;
 
-public sealed record OrgUnitDto(Guid Id, Guid? ParentId, OrgUnitKind Kind, string Name, string Code, bool IsActive, int Depth, int Version)
+public sealed record OrgUnitDto(Guid Id, Guid? ParentId, OrgUnitKind Kind, string Name, string Code, bool IsActive, int Depth, int Version,
+    bool SharesCustomerDetails)
 {
     internal static OrgUnitDto From(OrgUnit u) =>
-        new(u.Id, u.ParentId, u.Kind, u.Name, u.Code, u.IsActive, u.Path.Count(c => c == '/') - 2, u.Version);
+        new(u.Id, u.ParentId, u.Kind, u.Name, u.Code, u.IsActive, u.Path.Count(c => c == '/') - 2, u.Version, u.SharesCustomerDetails);
 }
 
 public sealed record SaveOrgUnitRequest

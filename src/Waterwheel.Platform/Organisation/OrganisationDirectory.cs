@@ -25,4 +25,8 @@ internal sealed class OrganisationDirectory(PlatformDbContext db) : IOrganisatio
                select new StoreRef(store.Id, store.Code, store.Name, store.City, store.OrgPath,
                    unit.Kind == OrgUnitKind.Dealer ? unit.Id : null, unit.Kind == OrgUnitKind.Dealer ? unit.Name : null))
             .AsNoTracking().ToListAsync(ct);
+
+    public async Task<IReadOnlySet<Guid>> DealersSharingCustomers(Guid tenantId, CancellationToken ct) =>
+        (await db.OrgUnits.IgnoreQueryFilters().AsNoTracking()
+            .Where(u => u.TenantId == tenantId && u.Kind == OrgUnitKind.Dealer && u.SharesCustomerDetails).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
 }

@@ -37,6 +37,7 @@ internal sealed class BrandWithWeCom : IAsyncDisposable
     public Guid TenantId { get; private set; }
     public Guid DealerStore { get; private set; }
     public Guid HqStore { get; private set; }
+    public Guid Dealer { get; private set; }
 
     public static async Task<BrandWithWeCom> Start(string provider)
     {
@@ -66,7 +67,7 @@ internal sealed class BrandWithWeCom : IAsyncDisposable
         var units = await Admin.GetFromJsonAsync<JsonElement>("/api/platform/org-units");
         var hq = units.EnumerateArray().Single(u => u.GetProperty("kind").GetString() == "HeadOffice").GetProperty("id").GetGuid();
         var region = await Created("/api/platform/org-units", new { parentId = hq, kind = "Region", name = "华东大区", code = "EAST" });
-        var dealer = await Created("/api/platform/org-units", new { parentId = region, kind = "Dealer", name = "杭州禾丰商贸", code = "HEFENG" });
+        var dealer = Dealer = await Created("/api/platform/org-units", new { parentId = region, kind = "Dealer", name = "杭州禾丰商贸", code = "HEFENG" });
         HqStore = await Created("/api/platform/stores", Store(region, "南京西路店", "HQ01"));
         DealerStore = await Created("/api/platform/stores", Store(dealer, "滨江店", "DL01"));
         var li = await Created("/api/platform/staff", new { name = "李娜", mobile = "13700000001", role = "Guide", storeId = DealerStore, weComUserId = "guide.li" });

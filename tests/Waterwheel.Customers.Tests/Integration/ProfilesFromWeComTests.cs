@@ -87,6 +87,36 @@ public abstract class ProfilesFromWeComTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dealer_that_shares_its_customers_details_lets_head_office_see_them_until_it_stops()
+    {
+        var dealersCustomer = await _brand.CustomerAdds("guide.li");
+        var profile = (await _brand.ProfileOf(dealersCustomer))!;
+        var dealer = await _brand.SignedIn("dealer");
+        var url = $"/api/platform/org-units/{_brand.Dealer}/customer-sharing";
+
+        // Head office may not grant itself what the dealer holds.
+        using (var byHeadOffice = await _brand.Admin.PutAsJsonAsync(url, new { share = true })) Assert.Equal(HttpStatusCode.Forbidden, byHeadOffice.StatusCode);
+        await Share(dealer, url, true);
+        var seen = await Get(_brand.Admin, $"/api/customers/profiles/{profile.Id}");
+        Assert.Equal((profile.Name, false), (seen.GetProperty("profile").GetProperty("name").GetString(), seen.GetProperty("profile").GetProperty("masked").GetBoolean()));
+        Assert.Equal(1, (await Get(_brand.Admin, $"/api/customers/profiles?q={dealersCustomer}")).GetProperty("total").GetInt32());
+
+        await Share(dealer, url, false);
+        Assert.True((await Get(_brand.Admin, $"/api/customers/profiles/{profile.Id}")).GetProperty("profile").GetProperty("masked").GetBoolean());
+        var audit = await Get(_brand.Admin, "/api/platform/audit?action=org.customer_sharing_changed");
+        Assert.Equal(2, audit.GetProperty("total").GetInt32());
+    }
+
+    private static async Task Share(HttpClient dealer, string url, bool share)
+    {
+        using var unit = await dealer.GetAsync(url.Replace("/customer-sharing", ""));
+        using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(new { share }) };
+        request.Headers.TryAddWithoutValidation("If-Match", unit.Headers.ETag!.Tag);
+        using var response = await dealer.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
     public async Task A_customer_who_deletes_the_guide_keeps_the_profile_with_the_relationship_lost_and_on_the_timeline()
     {
         var externalUserId = await _brand.CustomerAdds("guide.li");

@@ -41,6 +41,17 @@ public sealed class CustomerPagesTests(BrowserApp browser) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("[data-testid=profile-name]")).ToHaveTextAsync("林晓");
         await Assertions.Expect(page.GetByText(externalUserId)).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("添加了guide.lin的企业微信");
+
+        // A source for the brand's website: its write key is shown once, and the list keeps only its last characters.
+        await page.Locator(".mud-nav-link", new() { HasTextString = "事件数据源" }).First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/settings/event-sources$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建数据源" }).ClickAsync();
+        await page.GetByLabel("名称").FillAsync("品牌官网");
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
+        var key = await page.Locator("input[data-testid=write-key], [data-testid=write-key] input").First.InputValueAsync();
+        Assert.StartsWith("wk_", key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "完成" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=sources-table]")).ToContainTextAsync("wk_…" + key[^4..]);
         Assert.Empty(pageErrors);
     }
 

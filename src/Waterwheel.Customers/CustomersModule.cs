@@ -27,6 +27,7 @@ public static class CustomersModule
         services.AddIntegrationEventHandler<CustomerAddedStaff, WeComAddIntake>();
         services.AddIntegrationEventHandler<CustomerRelationFound, WeComFoundIntake>();
         services.AddIntegrationEventHandler<CustomerLost, WeComLostIntake>();
+        services.AddOutboxRelay<CustomersDbContext>();
         services.AddOptions<Ingest.IngestOptions>().Bind(configuration.GetSection(Ingest.IngestOptions.Section));
         services.AddOptions<Profiles.CustomerValueOptions>().Bind(configuration.GetSection(Profiles.CustomerValueOptions.Section));
         services.AddSingleton<Sources.WriteKeyCheck>();
@@ -51,6 +52,7 @@ public static class CustomersModule
         Timeline.ListTimeline.Map(api);
         Profiles.ListOrders.Map(api);
         Privacy.ExportPersonalData.Map(api);
+        Privacy.ErasePerson.Map(api);
         Identity.Merging.ListMerges.Map(api);
         Identity.Merging.UndoMerge.Map(api);
         Identity.Rules.ListIdentityRules.Map(api);

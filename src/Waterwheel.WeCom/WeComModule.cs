@@ -38,6 +38,7 @@ public static class WeComModule
         services.AddWeComEventHandler<FollowUserDeleted, Contacts.Events.CustomerRemovedStaffHandler>();
         services.AddWeComEventHandler<TransferFailed, Contacts.Events.TransferFailedHandler>();
         services.AddOutboxRelay<WeComDbContext>();
+        services.AddIntegrationEventHandler<Platform.Contracts.PersonErased, Contacts.Events.ErasedPersonHandler>();
         services.AddWeComEventHandler<ExternalChatCreated, Groups.Events.GroupCreatedHandler>();
         services.AddWeComEventHandler<ExternalChatUpdated, Groups.Events.GroupUpdatedHandler>();
         services.AddWeComEventHandler<ExternalChatDismissed, Groups.Events.GroupDismissedHandler>();

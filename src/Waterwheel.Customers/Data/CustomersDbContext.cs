@@ -5,6 +5,7 @@ using Waterwheel.Customers.Profiles;
 using Waterwheel.Customers.Relationships;
 using Waterwheel.Customers.Sources;
 using Waterwheel.Customers.Timeline;
+using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Customers.Data;
@@ -128,6 +129,7 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.HasIndex(s => new { s.TenantId, s.Name });
             b.HasQueryFilter(s => s.TenantId == CurrentTenant);
         });
+        builder.AddOutbox();
         ModuleTables.Place(builder, Schema, Database);
     }
 

@@ -37,6 +37,9 @@ internal sealed class CustomerProfile
     /// <summary>Set when this profile was merged into another: it is then out of every list and lookup until the merge is undone.</summary>
     public Guid? MergedIntoId { get; set; }
 
+    /// <summary>Set when the person was erased at their request: what remains counts anonymously and names no one.</summary>
+    public DateTime? ErasedAt { get; set; }
+
     public int Version { get; set; }
 
     public void AddOrder(decimal amount, DateTime at)

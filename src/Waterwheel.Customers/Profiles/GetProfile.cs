@@ -31,7 +31,7 @@ internal sealed class GetProfile(CustomersDbContext db, ProfileVisibility visibi
         var row = new ProfileRow(profile.Id, shown ? profile.Name : Mask.Name(profile.Name), shown ? profile.AvatarUrl : null, profile.Gender,
             profile.OwnerStoreId is { } s ? stores.GetValueOrDefault(s)?.Name : null,
             profile.OwnerStaffId is { } g ? staff.GetValueOrDefault(g)?.Name : null,
-            profile.OwnerDealerId is not null, !shown, profile.FirstSeenAt, profile.LastSeenAt);
+            profile.OwnerDealerId is not null, !shown, profile.FirstSeenAt, profile.LastSeenAt, profile.ErasedAt is not null);
         return new ProfileView(row, value.Value.Of(profile, time.GetUtcNow().UtcDateTime),
             identities.Select(i => new IdentityView(i.Type, shown ? Display(i) : null, i.Source, i.LinkedAt)).ToList(),
             relationships.Select(r => new RelationshipView(shown ? r.StaffUserId : "", r.StaffId is { } sid ? staff.GetValueOrDefault(sid)?.Name : null,

@@ -8,7 +8,7 @@ namespace Waterwheel.Customers.Profiles;
 /// <summary>A profile in a list. For a dealer's customer seen by head office: a masked name, no avatar.</summary>
 public sealed record ProfileRow(
     Guid Id, string Name, string? AvatarUrl, Gender Gender, string? StoreName, string? GuideName, bool DealerOwned, bool Masked,
-    DateTime FirstSeenAt, DateTime LastSeenAt);
+    DateTime FirstSeenAt, DateTime LastSeenAt, bool Erased);
 
 public sealed record ProfileQuery : PageQuery;
 
@@ -42,7 +42,7 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
             return new ProfileRow(p.Id, shown ? p.Name : Mask.Name(p.Name), shown ? p.AvatarUrl : null, p.Gender,
                 p.OwnerStoreId is { } s ? stores.GetValueOrDefault(s)?.Name : null,
                 p.OwnerStaffId is { } g ? staff.GetValueOrDefault(g)?.Name : null,
-                p.OwnerDealerId is not null, !shown, p.FirstSeenAt, p.LastSeenAt);
+                p.OwnerDealerId is not null, !shown, p.FirstSeenAt, p.LastSeenAt, p.ErasedAt is not null);
         }).ToList();
         return new Page<ProfileRow>(items, page.Total, page.PageNumber, page.PageSize);
     }

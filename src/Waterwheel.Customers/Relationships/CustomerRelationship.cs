@@ -13,7 +13,8 @@ internal sealed class CustomerRelationship : IProfileRow
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; init; }
     public Guid ProfileId { get; set; }
-    public required string ExternalUserId { get; init; }
+    /// <summary>Replaced by a placeholder when the person is erased, so that the row still counts but names no one.</summary>
+    public required string ExternalUserId { get; set; }
     public required string StaffUserId { get; init; }
     public Guid? StaffId { get; set; }
     public Guid? StoreId { get; set; }

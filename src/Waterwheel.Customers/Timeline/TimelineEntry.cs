@@ -53,16 +53,16 @@ internal sealed class TimelineEntry : IProfileRow
     public Guid ProfileId { get; set; }
     public DateTime OccurredAt { get; init; }
     public TimelineKind Kind { get; init; }
-    public string? Subject { get; init; }
+    public string? Subject { get; set; }
     public string? Detail { get; init; }
 
     /// <summary>The event's properties or traits as JSON, for the timeline and for rules over events.</summary>
-    public string? Properties { get; init; }
+    public string? Properties { get; set; }
 
     /// <summary>An order's amount in yuan (set on order lines only), so that order figures are sums over the timeline.</summary>
     public decimal? Amount { get; init; }
 
     /// <summary>The event source it came through, for events; null for what other modules announced.</summary>
     public Guid? SourceId { get; init; }
-    public required string SourceKey { get; init; }
+    public required string SourceKey { get; set; }
 }

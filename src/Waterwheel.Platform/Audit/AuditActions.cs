@@ -24,11 +24,12 @@ public static class AuditActions
     public const string WriteKeyCreated = "writekey.created";
     public const string WriteKeyRevoked = "writekey.revoked";
     public const string CustomerSharingChanged = "org.customer_sharing_changed";
+    public const string PersonErased = "customer.erased";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignOut, OrgUnitCreated, OrgUnitUpdated, StoreCreated,
         StoreUpdated, StoreStatusChanged, StaffCreated, StaffUpdated, StaffLeft, RoleChanged, AccountCreated,
-        PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported, WriteKeyCreated, WriteKeyRevoked, CustomerSharingChanged,
+        PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported, WriteKeyCreated, WriteKeyRevoked, CustomerSharingChanged, PersonErased,
     ];
 }

@@ -107,6 +107,30 @@ public abstract class ProfilesFromWeComTests(string provider) : IAsyncLifetime
         Assert.Equal(2, audit.GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task An_erased_customer_keeps_no_identifier_or_name_here_or_in_the_WeCom_module()
+    {
+        var externalUserId = await _brand.CustomerAdds("guide.li");
+        var profile = (await _brand.ProfileOf(externalUserId))!;
+        var dealer = await _brand.SignedIn("dealer");
+
+        using (var erased = await dealer.PostAsync($"/api/customers/profiles/{profile.Id}/erasure", null))
+            Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+
+        Assert.Null(await _brand.ProfileOf(externalUserId));
+        var view = await Get(dealer, $"/api/customers/profiles/{profile.Id}");
+        Assert.Equal(("", true), (view.GetProperty("profile").GetProperty("name").GetString(), view.GetProperty("profile").GetProperty("erased").GetBoolean()));
+        Assert.Empty(view.GetProperty("identities").EnumerateArray());
+        Assert.Single(view.GetProperty("relationships").EnumerateArray());
+        Assert.DoesNotContain(externalUserId, view.ToString() + await _brand.Read(db => db.Timeline.Where(t => t.ProfileId == profile.Id)
+            .Select(t => t.SourceKey + t.Subject + t.Properties).ToListAsync()).ContinueWith(t => string.Concat(t.Result)));
+        // The WeCom module hears of it and forgets the contact's name.
+        await BrandWithWeCom.Eventually(async () =>
+            (await Get(_brand.Admin, $"/api/wecom/relations?q={externalUserId}")).GetProperty("items").EnumerateArray()
+                .All(r => r.GetProperty("customerName").GetString() == ""), "the WeCom contact to be forgotten");
+        Assert.Equal(1, (await Get(_brand.Admin, "/api/platform/audit?action=customer.erased")).GetProperty("total").GetInt32());
+    }
+
     private static async Task Share(HttpClient dealer, string url, bool share)
     {
         using var unit = await dealer.GetAsync(url.Replace("/customer-sharing", ""));

@@ -32,7 +32,7 @@ public sealed class CustomerPagesTests(BrowserApp browser) : IClassFixture<Brows
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/customers$"));
         await Assertions.Expect(page.Locator("h5", new() { HasTextString = "客户档案" })).ToBeVisibleAsync();
 
-        await page.GetByPlaceholder("搜索姓名、手机号或任一客户 ID（会员号、买家 ID、企微 ID）").FillAsync(externalUserId);
+        await page.GetByPlaceholder("搜索姓名、手机号或尾号 4 位、任一客户 ID（会员号、买家 ID、企微 ID）").FillAsync(externalUserId);
         var row = page.Locator("[data-testid=profiles-table] tbody tr", new() { HasTextString = "林晓" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await row.ClickAsync();

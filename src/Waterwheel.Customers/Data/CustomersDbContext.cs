@@ -64,6 +64,8 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.Property(i => i.Type).HasConversion<string>().HasMaxLength(40);
             b.Property(i => i.Key).HasMaxLength(CustomerIdentity.KeyLength);
             b.Property(i => i.Cipher).HasMaxLength(400);
+            b.Property(i => i.Hint).HasMaxLength(64);
+            b.HasIndex(i => new { i.TenantId, i.Hint });
             b.Property(i => i.Source).HasMaxLength(40);
             // One identifier names one person: the database, not a check two writers can pass at once, holds it.
             b.HasIndex(i => new { i.TenantId, i.Type, i.Key }).IsUnique();

@@ -17,6 +17,12 @@ internal sealed class CustomerIdentity : IProfileRow
     public required string Key { get; init; }
     public string? Cipher { get; init; }
 
+    /// <summary>
+    /// For a phone, a keyed hash of its last four digits: a guide at the counter asks "尾号 5678", and the lookup needs
+    /// neither the number in clear nor a scan that decrypts every phone.
+    /// </summary>
+    public string? Hint { get; init; }
+
     /// <summary>Where the identifier came from (wecom, import, a write key's source), for the 360 page and merge decisions.</summary>
     public required string Source { get; init; }
 

@@ -11,5 +11,11 @@ internal sealed class IdentityKeys(KeyedHasher hasher, FieldEncryptor encryptor)
 
     public string? Cipher(IdentityType type, string normalised) => type.IsPersonalData() ? encryptor.Encrypt(normalised) : null;
 
+    public string? Hint(IdentityType type, string normalised) =>
+        type == IdentityType.Phone && normalised.Length >= 4 ? LastFour(normalised[^4..]) : null;
+
+    /// <summary>The hint of a phone's last four digits, as a search for them computes it.</summary>
+    public string LastFour(string digits) => hasher.Hash($"customer-phone-last4:{digits}");
+
     public string Reveal(CustomerIdentity identity) => identity.Cipher is { } cipher ? encryptor.Decrypt(cipher) : identity.Key;
 }

@@ -51,7 +51,7 @@ internal sealed class IdentityLinks(CustomersDbContext db, IdentityKeys keys, Te
             db.Identities.Add(new CustomerIdentity
             {
                 TenantId = tenantId, ProfileId = survivor.Id, Type = id.Type, Key = id.Key, Cipher = keys.Cipher(id.Type, wanted[id]),
-                Source = source, LinkedAt = now,
+                Hint = keys.Hint(id.Type, wanted[id]), Source = source, LinkedAt = now,
             });
         return survivor;
     }

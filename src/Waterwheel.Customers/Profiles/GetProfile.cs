@@ -14,7 +14,7 @@ public sealed record RelationshipView(
 public sealed record ProfileView(ProfileRow Profile, CustomerValue Value, IReadOnlyList<IdentityView> Identities, IReadOnlyList<RelationshipView> Relationships);
 
 /// <summary>One customer whole (the 360 page's head): profile, identifiers and WeCom relationships.</summary>
-internal sealed class GetProfile(CustomersDbContext db, ProfileVisibility visibility, OrganisationFacts organisation, IOptions<CustomerValueOptions> value,
+internal sealed class GetProfile(CustomersDbContext db, ProfileVisibility visibility, OrganisationFacts organisation, IdentityKeys keys, IOptions<CustomerValueOptions> value,
     TimeProvider time)
 {
     public async Task<Result<ProfileView>> Handle(Guid id, CancellationToken ct)
@@ -38,13 +38,17 @@ internal sealed class GetProfile(CustomersDbContext db, ProfileVisibility visibi
                 r.StoreId is { } st ? stores.GetValueOrDefault(st)?.Name : null, r.State, r.AddedAt, r.Status, r.EndedAt)).ToList());
     }
 
-    // Lists and the 360 page show personal data masked; revealing a value is its own audited use case.
-    private static string Display(CustomerIdentity identity) => identity.Type switch
+    // Lists and the 360 page show personal data masked (138****5678, l***@example.com); the data subject's copy is the
+    // audited way to the clear value.
+    private string Display(CustomerIdentity identity) => identity.Type switch
     {
-        IdentityType.Phone => "已加密",
-        IdentityType.Email => "已加密",
+        IdentityType.Phone => Mask.Phone(keys.Reveal(identity)),
+        IdentityType.Email => MaskEmail(keys.Reveal(identity)),
         _ => identity.Key,
     };
+
+    private static string MaskEmail(string email) =>
+        email.IndexOf('@') is > 0 and var at ? email[..1] + "***" + email[at..] : Mask.Secret(email);
 
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/profiles/{id:guid}", async (Guid id, GetProfile handler, CancellationToken ct) => (await handler.Handle(id, ct)).ToOk())

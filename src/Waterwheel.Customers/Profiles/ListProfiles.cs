@@ -13,7 +13,8 @@ public sealed record ProfileRow(
 public sealed record ProfileQuery : PageQuery;
 
 /// <summary>
-/// The customers the actor may see, most recently seen first. The search matches a name, a full mobile number or
+/// The customers the actor may see, most recently seen first. The search matches a name, a full mobile number, its last
+/// four digits, or
 /// any other identifier (a member number, a buyer id, a WeCom external_userid); head office's search does not reach dealers' customers, whom it may count but not see.
 /// </summary>
 internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, IdentityKeys keys, OrganisationFacts organisation, ProfileVisibility visibility)
@@ -58,6 +59,11 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
             rows = rows.Where(p => p.OwnerDealerId == null || shared.Contains(p.OwnerDealerId.Value));
         }
         var identities = db.Identities.AsNoTracking();
+        if (q.Length == 4 && q.All(char.IsAsciiDigit))
+        {
+            var hint = keys.LastFour(q);
+            return rows.Where(p => identities.Any(i => i.ProfileId == p.Id && i.Type == IdentityType.Phone && i.Hint == hint));
+        }
         if (IdentityValues.Normalise(IdentityType.Phone, q) is { } phone)
         {
             var key = keys.Key(IdentityType.Phone, phone);

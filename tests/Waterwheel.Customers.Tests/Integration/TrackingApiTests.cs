@@ -76,7 +76,11 @@ public abstract class TrackingApiTests(string provider) : IAsyncLifetime
         var row = Assert.Single(found.GetProperty("items").EnumerateArray());
         Assert.Equal(("陈静", "Female"), (row.GetProperty("name").GetString(), row.GetProperty("gender").GetString()));
         var id = row.GetProperty("id").GetGuid();
-        var value = (await _admin.GetFromJsonAsync<JsonElement>($"/api/customers/profiles/{id}")).GetProperty("value");
+        // At the counter a guide asks for the last four digits; the 360 page shows the mobile masked.
+        Assert.Equal(id, Assert.Single((await _admin.GetFromJsonAsync<JsonElement>("/api/customers/profiles?q=5678")).GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var shown = await _admin.GetFromJsonAsync<JsonElement>($"/api/customers/profiles/{id}");
+        Assert.Contains(shown.GetProperty("identities").EnumerateArray(), i => i.GetProperty("value").GetString() == "139****5678");
+        var value = shown.GetProperty("value");
         Assert.Equal((1, 128.5m), (value.GetProperty("orderCount").GetInt32(), value.GetProperty("totalSpent").GetDecimal()));
         var orders = await _admin.GetFromJsonAsync<JsonElement>($"/api/customers/profiles/{id}/orders");
         Assert.Equal(128.5m, Assert.Single(orders.GetProperty("items").EnumerateArray()).GetProperty("amount").GetDecimal());

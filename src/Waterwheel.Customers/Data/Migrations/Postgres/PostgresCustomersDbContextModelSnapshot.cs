@@ -34,6 +34,10 @@ namespace Waterwheel.Customers.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Hint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -59,6 +63,8 @@ namespace Waterwheel.Customers.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Hint");
 
                     b.HasIndex("TenantId", "ProfileId");
 

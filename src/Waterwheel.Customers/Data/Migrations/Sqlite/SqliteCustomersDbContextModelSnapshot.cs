@@ -27,6 +27,10 @@ namespace Waterwheel.Customers.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -52,6 +56,8 @@ namespace Waterwheel.Customers.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Hint");
 
                     b.HasIndex("TenantId", "ProfileId");
 

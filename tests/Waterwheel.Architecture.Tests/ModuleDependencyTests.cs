@@ -21,6 +21,7 @@ public sealed class ModuleDependencyTests
         var names = Modules.All.Select(Name).ToList();
         Assert.Contains(Modules.Platform, names);
         Assert.Contains("Waterwheel.WeCom", names);
+        Assert.Contains("Waterwheel.Customers", names);
         Assert.DoesNotContain(Modules.Host, names);
         Assert.DoesNotContain(Modules.Simulator, names);
     }

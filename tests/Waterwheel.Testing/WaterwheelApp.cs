@@ -54,10 +54,13 @@ public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? 
     }
 
     /// <summary>The server project's folder, found from the repository root, for hosts other than test projects (benchmarks).</summary>
-    private static string ServerFolder()
+    private static string ServerFolder() => Path.Combine(RepositoryRoot(), "src", "Waterwheel.Server");
+
+    /// <summary>The repository's root (where Waterwheel.slnx is), for tests that use files kept beside the code.</summary>
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Waterwheel.slnx"))) return Path.Combine(dir.FullName, "src", "Waterwheel.Server");
+            if (File.Exists(Path.Combine(dir.FullName, "Waterwheel.slnx"))) return dir.FullName;
         throw new InvalidOperationException("Cannot find Waterwheel.slnx above " + AppContext.BaseDirectory);
     }
 

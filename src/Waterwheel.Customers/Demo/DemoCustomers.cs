@@ -53,13 +53,10 @@ internal sealed class DemoCustomers(IServiceScopeFactory scopes, IClusterLock lo
     private async Task<Guid> Source(CustomersDbContext db, Guid tenant, CancellationToken ct)
     {
         if (await db.Sources.Where(s => s.Name == SourceName && s.RevokedAt == null).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct) is { } id) return id;
-        var sourceId = Guid.CreateVersion7();
-        var (key, hash) = WriteKeys.Issue(sourceId);
-        db.Sources.Add(new EventSource
-        {
-            Id = sourceId, TenantId = tenant, Name = SourceName, KeyHash = hash, KeyHint = key[^4..], CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = "demo",
-        });
+        // The demo sends through the accept path itself, so its key is never needed.
+        var (source, _) = EventSource.Issue(tenant, SourceName, "demo", time.GetUtcNow().UtcDateTime);
+        db.Sources.Add(source);
         await db.SaveChangesAsync(ct);
-        return sourceId;
+        return source.Id;
     }
 }

@@ -11,16 +11,10 @@ internal sealed class CreateEventSource(CustomersDbContext db, ActorContext acto
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 100 || !PlainText.IsPlain(name))
             return Error.Invalid("name", "Give the source a name of at most 100 characters, without control characters.");
-        var id = Guid.CreateVersion7();
-        var (key, hash) = WriteKeys.Issue(id);
-        var source = new EventSource
-        {
-            Id = id, TenantId = actor.TenantId!.Value, Name = name, KeyHash = hash, KeyHint = key[^4..],
-            CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
-        };
+        var (source, key) = EventSource.Issue(actor.TenantId!.Value, name, actor.Name, time.GetUtcNow().UtcDateTime);
         db.Sources.Add(source);
         if (await db.SaveOrStale(ct) is { } error) return error;
-        await audit.RecordNowAsync(AuditActions.WriteKeyCreated, "event_source", id.ToString(), name, ct);
+        await audit.RecordNowAsync(AuditActions.WriteKeyCreated, "event_source", source.Id.ToString(), name, ct);
         return new CreatedEventSource(EventSourceDto.From(source), key);
     }
 

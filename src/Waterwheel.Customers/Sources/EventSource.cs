@@ -18,4 +18,12 @@ internal sealed class EventSource
     public string CreatedBy { get; init; } = "";
     public DateTime? RevokedAt { get; set; }
     public int Version { get; set; }
+
+    /// <summary>A new source with a fresh write key; the key is returned this once, only its hash is kept.</summary>
+    public static (EventSource Source, string WriteKey) Issue(Guid tenantId, string name, string createdBy, DateTime now)
+    {
+        var id = Guid.CreateVersion7();
+        var (key, hash) = WriteKeys.Issue(id);
+        return (new EventSource { Id = id, TenantId = tenantId, Name = name, KeyHash = hash, KeyHint = key[^4..], CreatedAt = now, CreatedBy = createdBy }, key);
+    }
 }

@@ -68,12 +68,7 @@ public abstract class SegmentLibraryTests(string provider) : IAsyncLifetime
         return query(sp.GetRequiredService<CustomersDbContext>());
     });
 
-    private static string ClientFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Waterwheel.slnx"))) return Path.Combine(dir.FullName, "tests", "Waterwheel.Customers.Tests", "SegmentClient");
-        throw new InvalidOperationException("Cannot find Waterwheel.slnx above " + AppContext.BaseDirectory);
-    }
+    private static string ClientFolder() => Path.Combine(WaterwheelApp.RepositoryRoot(), "tests", "Waterwheel.Customers.Tests", "SegmentClient");
 
     private static async Task Run(string program, string arguments, string folder)
     {

@@ -2,6 +2,7 @@ using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Identity.Merging;
 using Waterwheel.Customers.Identity.Rules;
 using Waterwheel.Customers.Profiles;
+using Waterwheel.Customers.Profiles.Search;
 using Waterwheel.Customers.Relationships;
 using Waterwheel.Customers.Sources;
 using Waterwheel.Customers.Timeline;
@@ -26,6 +27,7 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
     public DbSet<IdentityRuleSetting> IdentityRuleSettings => Set<IdentityRuleSetting>();
     public DbSet<IdentifierMark> IdentifierMarks => Set<IdentifierMark>();
     public DbSet<EventSource> Sources => Set<EventSource>();
+    public DbSet<ProfileNameTerm> NameTerms => Set<ProfileNameTerm>();
 
     internal Guid? CurrentTenant => actor.TenantId;
     private DataScope Scope => actor.Scope;
@@ -131,12 +133,23 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.HasIndex(s => new { s.TenantId, s.Name });
             b.HasQueryFilter(s => s.TenantId == CurrentTenant);
         });
+        builder.Entity<ProfileNameTerm>(b =>
+        {
+            b.ToTable("profile_name_terms");
+            b.HasKey(t => new { t.TenantId, t.Term, t.ProfileId });
+            b.Property(t => t.Term).HasMaxLength(ProfileNameTerm.TermLength);
+            b.HasIndex(t => t.ProfileId);
+            b.HasQueryFilter(t => t.TenantId == CurrentTenant);
+        });
         builder.AddOutbox();
         ModuleTables.Place(builder, Schema, Database);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        NameTermUpkeep.Apply(this);
+        return this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+    }
 }
 
 internal sealed class SqliteCustomersDbContext(DbContextOptions<SqliteCustomersDbContext> options, ActorContext actor) : CustomersDbContext(options, actor);

@@ -1,4 +1,5 @@
 using Waterwheel.Customers.Identity;
+using Waterwheel.Customers.Profiles.Search;
 using Waterwheel.Customers.Relationships;
 using Waterwheel.Platform.Pii;
 using Waterwheel.Platform.Tenancy;
@@ -10,47 +11,80 @@ public sealed record ProfileRow(
     Guid Id, string Name, string? AvatarUrl, Gender Gender, string? StoreName, string? GuideName, bool DealerOwned, bool Masked,
     DateTime FirstSeenAt, DateTime LastSeenAt, bool Erased);
 
-public sealed record ProfileQuery : PageQuery;
+/// <summary>
+/// A slice of the customer list: up to <c>pageSize</c> rows after the <c>after</c> cursor, in the order asked for. Pages
+/// are read through the index from where the last one ended (keyset paging), so the millionth row costs what the first does.
+/// </summary>
+public sealed record ProfileQuery
+{
+    public int? PageSize { get; set; }
+    public string? Sort { get; set; }
+    public bool? Desc { get; set; }
+    public string? Q { get; set; }
+
+    /// <summary>The <c>next</c> of the previous slice; absent for the first.</summary>
+    public string? After { get; set; }
+
+    public int Take => Math.Clamp(PageSize ?? 20, 1, PageQuery.MaxPageSize);
+    public string? Search => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
+}
 
 /// <summary>
-/// The customers the actor may see, most recently seen first. The search matches a name, a full mobile number, its last
-/// four digits, or
-/// any other identifier (a member number, a buyer id, a WeCom external_userid); head office's search does not reach dealers' customers, whom it may count but not see.
+/// Rows, the cursor of the next slice (null at the end), and how many match: exact up to <see cref="ListProfiles.CountLimit"/>,
+/// beyond which <c>TotalIsLowerBound</c> says "at least": counting a million rows on every page would cost more than the page.
+/// </summary>
+public sealed record ProfileSlice(IReadOnlyList<ProfileRow> Items, int Total, bool TotalIsLowerBound, string? Next);
+
+/// <summary>
+/// The customers the actor may see, most recently seen first. The search matches a name (any part of it), a full mobile
+/// number, its last four digits, or any other identifier (a member number, a buyer id, a WeCom external_userid); head
+/// office's search does not reach dealers' customers, whom it may count but not see.
 /// </summary>
 internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, IdentityKeys keys, OrganisationFacts organisation, ProfileVisibility visibility)
 {
-    public async Task<Page<ProfileRow>> Handle(ProfileQuery query, CancellationToken ct)
+    public const int CountLimit = 10_000;
+
+    public async Task<ProfileSlice> Handle(ProfileQuery query, CancellationToken ct)
     {
+        var order = ProfileOrder.Of(query.Sort, query.Desc);
+        ProfileCursor? cursor = null;
+        if (query.PageSize is < 1 or > PageQuery.MaxPageSize || (query.After is { } after && (cursor = ProfileCursor.Decode(after, order)) is null))
+            throw new InvalidRequestException(Invalid(query));
+
         var rows = db.Profiles.AsNoTracking();
-        if (query.Search is { } q) rows = Search(rows, q, await visibility.SharingDealers(ct));
-        var ordered = (query.Sort?.ToLowerInvariant(), query.Descending) switch
-        {
-            ("name", false) => rows.OrderBy(p => p.Name).ThenBy(p => p.Id),
-            ("name", true) => rows.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id),
-            ("firstseenat", false) => rows.OrderBy(p => p.FirstSeenAt).ThenBy(p => p.Id),
-            ("firstseenat", true) => rows.OrderByDescending(p => p.FirstSeenAt).ThenByDescending(p => p.Id),
-            ("lastseenat", false) => rows.OrderBy(p => p.LastSeenAt).ThenBy(p => p.Id),
-            _ => rows.OrderByDescending(p => p.LastSeenAt).ThenByDescending(p => p.Id),
-        };
-        var page = await ordered.ToPage(p => p, query, ct);
+        var sharing = await visibility.SharingDealers(ct);
+        if (query.Search is { } q) rows = await Search(rows, q, sharing, ct);
+        var counted = await rows.Take(CountLimit + 1).CountAsync(ct);
+        var page = cursor is null ? rows : order.After(rows, cursor);
+        var found = await order.Apply(page).Take(query.Take + 1).ToListAsync(ct);
+        var items = found.Take(query.Take).ToList();
+        var next = found.Count > query.Take ? ProfileCursor.After(items[^1], order).Encode() : null;
+
         var tenant = actor.TenantId ?? Guid.Empty;
         var stores = await organisation.Stores(tenant, ct);
         var staff = await organisation.Staff(tenant, ct);
-        var sharing = await visibility.SharingDealers(ct);
-        var items = page.Items.Select(p =>
+        var shown = items.Select(p =>
         {
-            var shown = visibility.SeesEveryone || p.OwnerDealerId is not { } dealer || sharing.Contains(dealer);
-            return new ProfileRow(p.Id, shown ? p.Name : Mask.Name(p.Name), shown ? p.AvatarUrl : null, p.Gender,
+            var visible = visibility.SeesEveryone || p.OwnerDealerId is not { } dealer || sharing.Contains(dealer);
+            return new ProfileRow(p.Id, visible ? p.Name : Mask.Name(p.Name), visible ? p.AvatarUrl : null, p.Gender,
                 p.OwnerStoreId is { } s ? stores.GetValueOrDefault(s)?.Name : null,
                 p.OwnerStaffId is { } g ? staff.GetValueOrDefault(g)?.Name : null,
-                p.OwnerDealerId is not null, !shown, p.FirstSeenAt, p.LastSeenAt, p.ErasedAt is not null);
+                p.OwnerDealerId is not null, !visible, p.FirstSeenAt, p.LastSeenAt, p.ErasedAt is not null);
         }).ToList();
-        return new Page<ProfileRow>(items, page.Total, page.PageNumber, page.PageSize);
+        return new ProfileSlice(shown, Math.Min(counted, CountLimit), counted > CountLimit, next);
+    }
+
+    private static Error Invalid(ProfileQuery query)
+    {
+        var fields = new Dictionary<string, string[]>();
+        if (query.PageSize is < 1 or > PageQuery.MaxPageSize) fields["pageSize"] = [$"'pageSize' must be between 1 and {PageQuery.MaxPageSize}."];
+        if (query.After is not null) fields["after"] = ["'after' is not a cursor this list gave for this order; start again without it."];
+        return new Error(ErrorKind.Validation, "validation_failed", "One or more fields are invalid.", fields);
     }
 
     private static readonly IdentityType[] PlainTypes = Enum.GetValues<IdentityType>().Where(t => !t.IsPersonalData()).ToArray();
 
-    private IQueryable<CustomerProfile> Search(IQueryable<CustomerProfile> rows, string q, IReadOnlySet<Guid> sharing)
+    private async Task<IQueryable<CustomerProfile>> Search(IQueryable<CustomerProfile> rows, string q, IReadOnlySet<Guid> sharing, CancellationToken ct)
     {
         // Finding a person is seeing them: head office's search reaches only the customers of the stores it runs.
         if (!visibility.SeesEveryone)
@@ -70,7 +104,15 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
             return rows.Where(p => identities.Any(i => i.ProfileId == p.Id && i.Type == IdentityType.Phone && i.Key == key));
         }
         // Any identifier that is not personal data is stored as itself: a member number, a buyer id, an external_userid.
-        return rows.Where(p => p.Name.Contains(q) || identities.Any(i => i.ProfileId == p.Id && PlainTypes.Contains(i.Type) && i.Key == q));
+        // Those are few and found by a unique index, so they are read first and the name search stays one index lookup.
+        var byIdentifier = await identities.Where(i => PlainTypes.Contains(i.Type) && i.Key == q).Select(i => i.ProfileId).ToListAsync(ct);
+        if (NameTerms.ForSearch(q) is not { } term) return rows.Where(p => byIdentifier.Contains(p.Id));
+        // A name is found through its terms first (an index lookup), then checked whole on the profiles they name.
+        var text = NameTerms.Normalise(q);
+        var byName = db.NameTerms.Where(t => t.Term == term).Select(t => t.ProfileId);
+        return byIdentifier.Count == 0
+            ? rows.Where(p => byName.Contains(p.Id) && p.Name.ToLower().Contains(text))
+            : rows.Where(p => (byName.Contains(p.Id) && p.Name.ToLower().Contains(text)) || byIdentifier.Contains(p.Id));
     }
 
     public static void Map(IEndpointRouteBuilder api) => api
@@ -78,5 +120,5 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.ProfilesRead)
         .WithName("ListCustomerProfiles")
-        .WithSummary("Customer profiles in the caller's scope, most recently seen first (search by name, mobile or external_userid; paging)");
+        .WithSummary("Customer profiles in the caller's scope, most recently seen first (search by name, mobile or external_userid; keyset paging with `after`)");
 }

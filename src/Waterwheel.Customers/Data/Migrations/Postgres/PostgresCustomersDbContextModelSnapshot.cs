@@ -279,6 +279,25 @@ namespace Waterwheel.Customers.Data.Migrations.Postgres
                     b.ToTable("profiles", "customers");
                 });
 
+            modelBuilder.Entity("Waterwheel.Customers.Profiles.Search.ProfileNameTerm", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TenantId", "Term", "ProfileId");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("profile_name_terms", "customers");
+                });
+
             modelBuilder.Entity("Waterwheel.Customers.Relationships.CustomerRelationship", b =>
                 {
                     b.Property<Guid>("Id")

@@ -272,6 +272,25 @@ namespace Waterwheel.Customers.Data.Migrations.Sqlite
                     b.ToTable("customers_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Waterwheel.Customers.Profiles.Search.ProfileNameTerm", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Term", "ProfileId");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("customers_profile_name_terms", (string)null);
+                });
+
             modelBuilder.Entity("Waterwheel.Customers.Relationships.CustomerRelationship", b =>
                 {
                     b.Property<Guid>("Id")

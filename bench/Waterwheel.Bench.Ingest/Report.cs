@@ -1,3 +1,5 @@
+using Waterwheel.Testing;
+
 namespace Waterwheel.Bench.Ingest;
 
 internal static class Report
@@ -52,15 +54,5 @@ internal static class Report
             (lastSecond, lastRows) = (second, rows);
         }
         w.WriteLine("   processed per stretch: " + string.Join("  ", points));
-    }
-}
-
-internal static class Percentiles
-{
-    public static double Of(IReadOnlyList<double> values, double p)
-    {
-        if (values.Count == 0) return double.NaN;
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 }

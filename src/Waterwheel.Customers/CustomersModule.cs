@@ -31,6 +31,7 @@ public static class CustomersModule
         services.AddOptions<Ingest.IngestOptions>().Bind(configuration.GetSection(Ingest.IngestOptions.Section));
         services.AddOptions<Profiles.CustomerValueOptions>().Bind(configuration.GetSection(Profiles.CustomerValueOptions.Section));
         services.AddSingleton<Sources.WriteKeyCheck>();
+        services.AddSingleton<Demo.ScaleCustomers>();
         services.AddSingleton<Ingest.IngestPressure>();
         services.AddScoped<Ingest.TrackingInbox>();
         services.AddScoped<IInboxHandler, Ingest.TrackingHandler>();

@@ -26,6 +26,7 @@ builder.Services.AddWaterwheelConsole();
 var app = builder.Build();
 await PlatformStartup.PrepareAsync(app.Services, app.Configuration);
 await app.StartWeComDemoAsync();
+if (await app.RunScaleCommandAsync() is { } exitCode) return exitCode;
 
 // First: everything after it (the sign-in limit, the cookie's Secure flag, the origin check) sees the client's address and scheme.
 app.UseForwardedHeaders();
@@ -51,6 +52,7 @@ app.MapCustomersEndpoints();
 app.MapWaterwheelConsole();
 
 app.Run();
+return 0;
 
 /// <summary>The host: composes the modules. Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -50,6 +50,9 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.Property(p => p.TotalSpent).HasPrecision(18, 2);
             b.Property(p => p.Version).IsConcurrencyToken();
             b.HasIndex(p => new { p.TenantId, p.LastSeenAt });
+            // The list's other orders: each read through its index from where the last page ended.
+            b.HasIndex(p => new { p.TenantId, p.Name });
+            b.HasIndex(p => new { p.TenantId, p.FirstSeenAt });
             b.HasIndex(p => new { p.TenantId, p.OwnerOrgPath });
             b.HasIndex(p => new { p.TenantId, p.OwnerStoreId });
             b.HasIndex(p => new { p.TenantId, p.OwnerStaffId });

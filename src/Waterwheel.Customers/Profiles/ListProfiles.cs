@@ -104,15 +104,13 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
             return rows.Where(p => identities.Any(i => i.ProfileId == p.Id && i.Type == IdentityType.Phone && i.Key == key));
         }
         // Any identifier that is not personal data is stored as itself: a member number, a buyer id, an external_userid.
-        // Those are few and found by a unique index, so they are read first and the name search stays one index lookup.
+        // An exact identifier is the answer when there is one; only then is the text read as (part of) a name.
         var byIdentifier = await identities.Where(i => PlainTypes.Contains(i.Type) && i.Key == q).Select(i => i.ProfileId).ToListAsync(ct);
-        if (NameTerms.ForSearch(q) is not { } term) return rows.Where(p => byIdentifier.Contains(p.Id));
+        if (byIdentifier.Count > 0 || NameTerms.ForSearch(q) is not { } term) return rows.Where(p => byIdentifier.Contains(p.Id));
         // A name is found through its terms first (an index lookup), then checked whole on the profiles they name.
         var text = NameTerms.Normalise(q);
         var byName = db.NameTerms.Where(t => t.Term == term).Select(t => t.ProfileId);
-        return byIdentifier.Count == 0
-            ? rows.Where(p => byName.Contains(p.Id) && p.Name.ToLower().Contains(text))
-            : rows.Where(p => (byName.Contains(p.Id) && p.Name.ToLower().Contains(text)) || byIdentifier.Contains(p.Id));
+        return rows.Where(p => byName.Contains(p.Id) && p.Name.ToLower().Contains(text));
     }
 
     public static void Map(IEndpointRouteBuilder api) => api

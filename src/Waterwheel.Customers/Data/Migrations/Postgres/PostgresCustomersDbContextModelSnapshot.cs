@@ -268,7 +268,11 @@ namespace Waterwheel.Customers.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "FirstSeenAt");
+
                     b.HasIndex("TenantId", "LastSeenAt");
+
+                    b.HasIndex("TenantId", "Name");
 
                     b.HasIndex("TenantId", "OwnerOrgPath");
 

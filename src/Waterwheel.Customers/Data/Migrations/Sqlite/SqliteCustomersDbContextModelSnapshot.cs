@@ -261,7 +261,11 @@ namespace Waterwheel.Customers.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "FirstSeenAt");
+
                     b.HasIndex("TenantId", "LastSeenAt");
+
+                    b.HasIndex("TenantId", "Name");
 
                     b.HasIndex("TenantId", "OwnerOrgPath");
 

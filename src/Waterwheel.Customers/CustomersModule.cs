@@ -20,6 +20,7 @@ public static class CustomersModule
         services.AddScoped<OrganisationFacts>();
         services.AddScoped<Profiles.ProfileVisibility>();
         services.AddScoped<IdentityLinks>();
+        services.AddScoped<IdentityPreload>();
         services.AddScoped<Identity.Rules.TenantIdentityRules>();
         services.AddScoped<Identity.Merging.ProfileMerger>();
         services.AddScoped<ProfileOwners>();

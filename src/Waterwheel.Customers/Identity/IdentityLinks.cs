@@ -14,7 +14,8 @@ public sealed record IdentifierClaim(IdentityType Type, string? Value);
 /// the write's subject (the WeCom contact of a WeCom event): when a rule forbids a merge, the other identifiers are
 /// dropped before it, so the subject's own profile is the one returned.
 /// </summary>
-internal sealed class IdentityLinks(CustomersDbContext db, IdentityKeys keys, TenantIdentityRules tenantRules, ProfileMerger merger, TimeProvider time)
+internal sealed class IdentityLinks(
+    CustomersDbContext db, IdentityKeys keys, TenantIdentityRules tenantRules, ProfileMerger merger, IdentityPreload preload, TimeProvider time)
 {
     public async Task<CustomerProfile> Resolve(Guid tenantId, IReadOnlyList<IdentifierClaim> claims, string source, CancellationToken ct)
     {
@@ -30,11 +31,12 @@ internal sealed class IdentityLinks(CustomersDbContext db, IdentityKeys keys, Te
 
         var held = await Held(wanted.Keys, ct);
         var touchedIds = held.Select(i => i.ProfileId).Distinct().ToList();
-        var profiles = (await db.Profiles.IgnoreQueryFilters().Where(p => p.TenantId == tenantId && touchedIds.Contains(p.Id)).ToListAsync(ct))
-            .Concat(db.Profiles.Local.Where(p => touchedIds.Contains(p.Id))).DistinctBy(p => p.Id).ToList();
+        var unread = touchedIds.Where(id => !preload.Knows(id)).ToList();
+        var stored = unread.Count == 0 ? [] : await db.Profiles.IgnoreQueryFilters().Where(p => p.TenantId == tenantId && unread.Contains(p.Id)).ToListAsync(ct);
+        var profiles = stored.Concat(db.Profiles.Local.Where(p => touchedIds.Contains(p.Id))).DistinctBy(p => p.Id).ToList();
         var graph = new List<GraphProfile>();
         foreach (var profile in profiles)
-            graph.Add(new GraphProfile(profile.Id, profile.CreatedAt, (await db.Identities.Of(profile.Id, ct)).Select(i => new IdentifierKey(i.Type, i.Key)).ToList()));
+            graph.Add(new GraphProfile(profile.Id, profile.CreatedAt, (await IdentitiesOf(profile.Id, ct)).Select(i => new IdentifierKey(i.Type, i.Key)).ToList()));
         var plan = IdentityGraph.Decide(graph, wanted.Keys, subject, await tenantRules.For(tenantId, wanted.Keys, ct), await Separations(touchedIds, ct));
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -44,6 +46,7 @@ internal sealed class IdentityLinks(CustomersDbContext db, IdentityKeys keys, Te
             // First and last seen come from the facts the caller describes the person with (Describe), not from when we heard.
             survivor = new CustomerProfile { TenantId = tenantId, CreatedAt = now, UpdatedAt = now };
             db.Profiles.Add(survivor);
+            preload.Started(survivor.Id);
         }
         foreach (var mergedId in plan.Merged)
             await merger.Merge(survivor, profiles.Single(p => p.Id == mergedId), plan.Cause, source, ct);
@@ -64,11 +67,16 @@ internal sealed class IdentityLinks(CustomersDbContext db, IdentityKeys keys, Te
         {
             var type = byType.Key;
             var values = byType.Select(w => w.Key).ToList();
-            found.AddRange(await db.Identities.Where(i => i.Type == type && values.Contains(i.Key)).ToListAsync(ct));
+            var unread = byType.Where(w => !preload.Knows(w)).Select(w => w.Key).ToList();
+            if (unread.Count > 0) found.AddRange(await db.Identities.Where(i => i.Type == type && unread.Contains(i.Key)).ToListAsync(ct));
             found.AddRange(db.Identities.Local.Where(i => i.Type == type && values.Contains(i.Key)));
         }
         return found.DistinctBy(i => i.Id).ToList();
     }
+
+    private async Task<List<CustomerIdentity>> IdentitiesOf(Guid profileId, CancellationToken ct) => preload.Knows(profileId)
+        ? db.Identities.Local.Where(i => i.ProfileId == profileId).ToList()
+        : await db.Identities.Of(profileId, ct);
 
     private async Task<List<Separation>> Separations(List<Guid> touched, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Waterwheel.Customers.Identity;
+using Waterwheel.Customers.Identity.Graph;
 using Waterwheel.Customers.Profiles;
 using Waterwheel.Customers.Timeline;
 using Waterwheel.Platform.Messaging;
@@ -13,20 +14,42 @@ namespace Waterwheel.Customers.Ingest;
 /// Handles one stored tracking call: finds or starts the profile its identifiers name, takes what identify says about
 /// the person, and writes the call on the timeline once (keyed by source and messageId, so a redelivery is a no-op).
 /// </summary>
-internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links, ActorContext actor) : IInboxHandler
+internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links, IdentityPreload preload, ActorContext actor) : IInboxBatchHandler
 {
     public string Source => TrackingInbox.Source;
 
-    public async Task HandleAsync(InboxEnvelope envelope, CancellationToken ct)
+    public Task HandleAsync(InboxEnvelope envelope, CancellationToken ct) => HandleBatchAsync([envelope], ct);
+
+    /// <summary>
+    /// Handles calls of one tenant in arrival order in one transaction: calls already on the timeline (a redelivery) and
+    /// repeats within the batch are skipped, the identifiers of the rest are read in one go, and everything is saved at once.
+    /// </summary>
+    public async Task HandleBatchAsync(IReadOnlyList<InboxEnvelope> envelopes, CancellationToken ct)
     {
-        var message = JsonSerializer.Deserialize<TrackingMessage>(envelope.Payload, TrackingMessage.Json)
-            ?? throw new InvalidOperationException("A stored tracking call is empty.");
-        var tenantId = envelope.TenantId ?? throw new InvalidOperationException("A stored tracking call has no tenant.");
+        var tenantId = envelopes[0].TenantId ?? throw new InvalidOperationException("A stored tracking call has no tenant.");
+        if (envelopes.Any(e => e.TenantId != tenantId)) throw new InvalidOperationException("A batch of tracking calls spans tenants.");
         // The write key named the tenant when the call was accepted; the handler acts inside it and nowhere else.
         actor.UseSystem(tenantId, "tracking");
-        var sourceKey = InboxLimits.Bound($"seg:{message.SourceId:N}:{message.MessageId}", TimelineEntry.SourceKeyLength);
-        if (await db.Timeline.AnyAsync(t => t.SourceKey == sourceKey, ct)) return;
+        var messages = envelopes.Select(e => JsonSerializer.Deserialize<TrackingMessage>(e.Payload, TrackingMessage.Json)
+            ?? throw new InvalidOperationException("A stored tracking call is empty.")).ToList();
+        var sourceKeys = messages.Select(SourceKey).ToList();
+        var done = (await db.Timeline.Where(t => sourceKeys.Contains(t.SourceKey)).Select(t => t.SourceKey).ToListAsync(ct)).ToHashSet();
+        var fresh = messages.Where((_, i) => done.Add(sourceKeys[i])).ToList();
+        if (fresh.Count > 1) await preload.Load(tenantId, fresh.SelectMany(AllClaims), ct);
+        foreach (var message in fresh) await Apply(tenantId, message, ct);
+        await db.SaveChangesAsync(ct);
+    }
 
+    private static string SourceKey(TrackingMessage message) =>
+        InboxLimits.Bound($"seg:{message.SourceId:N}:{message.MessageId}", TimelineEntry.SourceKeyLength);
+
+    /// <summary>Every identifier a call may name, an alias's earlier id read both ways (a user id or an anonymous id).</summary>
+    private static IEnumerable<IdentifierClaim> AllClaims(TrackingMessage message) => message is { Type: "alias", PreviousId: { } previous }
+        ? [.. TrackingIdentifiers.Of(message), new(IdentityType.UserId, previous), new(IdentityType.AnonymousId, previous)]
+        : TrackingIdentifiers.Of(message);
+
+    private async Task Apply(Guid tenantId, TrackingMessage message, CancellationToken ct)
+    {
         var claims = TrackingIdentifiers.Of(message);
         if (message is { Type: "alias", PreviousId: { } previous })
             claims.Add(new IdentifierClaim(await PreviousIdType(previous, ct), previous));
@@ -52,14 +75,19 @@ internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links
         db.Timeline.Add(new TimelineEntry
         {
             TenantId = tenantId, ProfileId = profile.Id, Kind = kind, OccurredAt = message.Timestamp, Subject = subject,
-            Properties = WithoutPersonalData(properties), Amount = amount, SourceId = message.SourceId, SourceKey = sourceKey,
+            Properties = WithoutPersonalData(properties), Amount = amount, SourceId = message.SourceId, SourceKey = SourceKey(message),
         });
-        await db.SaveChangesAsync(ct);
     }
 
-    // The earlier id of an alias is a user id the source used before, or (usually) the anonymous id of the visit.
-    private async Task<IdentityType> PreviousIdType(string previousId, CancellationToken ct) =>
-        await db.Identities.AnyAsync(i => i.Type == IdentityType.UserId && i.Key == previousId, ct) ? IdentityType.UserId : IdentityType.AnonymousId;
+    // The earlier id of an alias is a user id the source used before, or (usually) the anonymous id of the visit; an
+    // earlier call of the same batch may have just linked it.
+    private async Task<IdentityType> PreviousIdType(string previousId, CancellationToken ct)
+    {
+        var local = db.Identities.Local.Any(i => i.Type == IdentityType.UserId && i.Key == previousId);
+        var stored = !local && !preload.Knows(new IdentifierKey(IdentityType.UserId, previousId))
+            && await db.Identities.AnyAsync(i => i.Type == IdentityType.UserId && i.Key == previousId, ct);
+        return local || stored ? IdentityType.UserId : IdentityType.AnonymousId;
+    }
 
     private static Gender GenderOf(string? text) => text?.Trim().ToLowerInvariant() switch
     {

@@ -12,3 +12,14 @@ public interface IInboxHandler
     string Source { get; }
     Task HandleAsync(InboxEnvelope message, CancellationToken ct);
 }
+
+/// <summary>
+/// A handler that can also take many messages of one source and tenant in one unit of work (one transaction), in their
+/// partitions' order: the fast path for high-volume sources such as tracking events. When a batch fails, the processor
+/// hands the same messages to <see cref="IInboxHandler.HandleAsync"/> one by one, so a poisoned message fails alone and is
+/// retried or parked by the usual rules.
+/// </summary>
+public interface IInboxBatchHandler : IInboxHandler
+{
+    Task HandleBatchAsync(IReadOnlyList<InboxEnvelope> messages, CancellationToken ct);
+}

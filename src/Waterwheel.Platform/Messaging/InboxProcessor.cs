@@ -61,10 +61,20 @@ internal sealed class InboxProcessor(
         var renewing = new InboxLeaseRenewal(scopes, time, _owner, _options.Lease).Run(held, roundOver.Token);
         try
         {
-            // One customer's events stay in order; different customers proceed side by side.
-            var partitions = claimed.GroupBy(m => m.Partition ?? m.Id.ToString())
-                .Select(p => p.OrderBy(m => m.ReceivedAt).ThenBy(m => m.Id).ToList()).ToList();
             var handled = new ConcurrentBag<Guid>();
+            var batchable = BatchSources();
+            // Sources with a batch handler take each tenant's share of the round in one unit of work; what a batch could not
+            // take is handled message by message below, like every other source.
+            var single = new List<InboxMessage>(claimed.Where(m => !batchable.Contains(m.Source)));
+            foreach (var group in claimed.Where(m => batchable.Contains(m.Source)).GroupBy(m => (m.Source, m.TenantId)))
+            {
+                var ordered = group.OrderBy(m => m.ReceivedAt).ThenBy(m => m.Id).ToList();
+                if (await HandleBatch(ordered, ct)) foreach (var m in ordered) handled.Add(m.Id);
+                else single.AddRange(ordered);
+            }
+            // One customer's events stay in order; different customers proceed side by side.
+            var partitions = single.GroupBy(m => m.Partition ?? m.Id.ToString())
+                .Select(p => p.OrderBy(m => m.ReceivedAt).ThenBy(m => m.Id).ToList()).ToList();
             await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = ct },
                 async (partition, token) => await HandlePartition(partition, handled, held, token));
             await Acknowledge(handled, ct);
@@ -117,6 +127,38 @@ internal sealed class InboxProcessor(
         await db.Serialized(() => db.Inbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, time.GetUtcNow().UtcDateTime)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null), ct), ct);
+    }
+
+    private IReadOnlySet<string>? _batchSources;
+
+    /// <summary>The sources whose handler takes batches; the registrations do not change while the host runs.</summary>
+    private IReadOnlySet<string> BatchSources()
+    {
+        if (_batchSources is { } known) return known;
+        using var scope = scopes.CreateScope();
+        return _batchSources = scope.ServiceProvider.GetServices<IInboxHandler>().OfType<IInboxBatchHandler>().Select(h => h.Source).ToHashSet();
+    }
+
+    /// <summary>
+    /// Runs a batch handler over messages of one source and tenant; true when all of them succeeded. A failure is not an
+    /// attempt of any one message: each is then run alone, where the one at fault fails by itself.
+    /// </summary>
+    private async Task<bool> HandleBatch(List<InboxMessage> messages, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetServices<IInboxHandler>().OfType<IInboxBatchHandler>().First(h => h.Source == messages[0].Source);
+        try
+        {
+            await handler.HandleBatchAsync(messages.Select(m => new InboxEnvelope(m.Id, m.TenantId, m.Source, m.DedupeKey, m.Payload,
+                m.Attempts + 1, m.ReceivedAt)).ToList(), ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogInformation("A batch of {Count} inbox messages from {Source} failed ({Error}); handling them one by one",
+                messages.Count, messages[0].Source, e.GetType().Name);
+            return false;
+        }
     }
 
     /// <summary>Runs the message's handler; true when it succeeded and the message awaits its acknowledgement.</summary>

@@ -7,7 +7,7 @@ namespace Waterwheel.Customers.Identity.Rules;
 /// The graph rules of one tenant for one write: the per-type table (cached a minute: it changes rarely and every
 /// event needs it) and the marks of just the identifiers the write carries (a tenant may mark many).
 /// </summary>
-internal sealed class TenantIdentityRules(CustomersDbContext db, IMemoryCache cache)
+internal sealed class TenantIdentityRules(CustomersDbContext db, IMemoryCache cache, IdentityPreload preload)
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
 
@@ -22,7 +22,7 @@ internal sealed class TenantIdentityRules(CustomersDbContext db, IMemoryCache ca
                 .ToDictionaryAsync(r => r.Type, r => new TypeRule(Math.Max(1, r.MaxPerProfile), r.Priority, r.MayMerge), ct);
         }))!;
         var keys = identifiers.Select(i => i.Key).Distinct().ToList();
-        var marks = keys.Count == 0 ? [] : await db.IdentifierMarks.AsNoTracking()
+        var marks = keys.Count == 0 ? [] : preload.MarksOf(identifiers) ?? await db.IdentifierMarks.AsNoTracking()
             .Where(m => m.TenantId == tenantId && keys.Contains(m.Key)).ToListAsync(ct);
         var wanted = identifiers.ToHashSet();
         HashSet<IdentifierKey> Marked(IdentifierMarkKind kind) =>

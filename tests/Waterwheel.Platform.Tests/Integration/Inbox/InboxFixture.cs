@@ -17,6 +17,7 @@ public sealed class InboxFixture<TProvider> : IAsyncLifetime where TProvider : I
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
     public RecordingHandler Handler { get; } = new();
+    public RecordingBatchHandler BatchHandler { get; } = new();
     public WaterwheelApp App { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -32,12 +33,16 @@ public sealed class InboxFixture<TProvider> : IAsyncLifetime where TProvider : I
             {
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<IInboxHandler>(Handler);
+                services.AddSingleton<IInboxHandler>(BatchHandler);
             });
         _ = App.Services; // boots the app and migrates
     }
 
     public Task<InboxAcceptance> Accept(string key, string payload = "{}", string? partition = null) =>
         App.InScope(sp => sp.GetRequiredService<IInbox>().AcceptAsync(RecordingHandler.SourceName, key, null, payload, CancellationToken.None, partition));
+
+    public Task<InboxAcceptance> AcceptForBatch(string key, string payload = "{}", string? partition = null) =>
+        App.InScope(sp => sp.GetRequiredService<IInbox>().AcceptAsync(RecordingBatchHandler.SourceName, key, null, payload, CancellationToken.None, partition));
 
     /// <summary>What another node would get if it claimed now.</summary>
     internal Task<List<InboxMessage>> ClaimAs(string owner) => App.InScope(sp => InboxClaims.Claim(sp.GetRequiredService<Data.PlatformDbContext>(), owner,
@@ -87,5 +92,42 @@ public sealed class RecordingHandler : IInboxHandler
                 throw new InvalidOperationException("handler failed on purpose");
             }
         }
+    }
+}
+
+/// <summary>
+/// A batch handler whose batches are all or nothing, as one transaction would be: a batch holding a poisoned message
+/// records nothing and fails; alone, the poisoned message fails and the others succeed.
+/// </summary>
+public sealed class RecordingBatchHandler : IInboxBatchHandler
+{
+    public const string SourceName = "test.batch";
+    public const string Poison = "poison";
+    private readonly List<string> _done = [];
+    private readonly List<int> _batches = [];
+
+    public string Source => SourceName;
+
+    public List<string> Done() { lock (_done) return [.. _done]; }
+
+    /// <summary>The size of each batch call, successful or not.</summary>
+    public List<int> Batches() { lock (_done) return [.. _batches]; }
+
+    public Task HandleAsync(InboxEnvelope message, CancellationToken ct)
+    {
+        if (message.Payload.Contains(Poison)) throw new InvalidOperationException("poisoned on purpose");
+        lock (_done) _done.Add(message.DedupeKey);
+        return Task.CompletedTask;
+    }
+
+    public Task HandleBatchAsync(IReadOnlyList<InboxEnvelope> messages, CancellationToken ct)
+    {
+        lock (_done)
+        {
+            _batches.Add(messages.Count);
+            if (messages.Any(m => m.Payload.Contains(Poison))) throw new InvalidOperationException("a poisoned batch");
+            _done.AddRange(messages.Select(m => m.DedupeKey));
+        }
+        return Task.CompletedTask;
     }
 }

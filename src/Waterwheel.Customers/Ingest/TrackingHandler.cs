@@ -30,6 +30,9 @@ internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links
         if (envelopes.Any(e => e.TenantId != tenantId)) throw new InvalidOperationException("A batch of tracking calls spans tenants.");
         // The write key named the tenant when the call was accepted; the handler acts inside it and nowhere else.
         actor.UseSystem(tenantId, "tracking");
+        // Looking among the rows this batch tracks (DbSet.Local) would otherwise compare every tracked row with its snapshot
+        // on every look, which grows with the square of the batch; the save detects the changes once.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var messages = envelopes.Select(e => JsonSerializer.Deserialize<TrackingMessage>(e.Payload, TrackingMessage.Json)
             ?? throw new InvalidOperationException("A stored tracking call is empty.")).ToList();
         var sourceKeys = messages.Select(SourceKey).ToList();

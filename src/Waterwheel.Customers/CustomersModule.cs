@@ -43,8 +43,8 @@ public static class CustomersModule
     }
 
     /// <summary>In demo mode: the demo brand gets its customers through the tracking API's accept path, in the background.</summary>
-    public static IServiceCollection AddCustomersDemo(this IServiceCollection services, Demo.DemoTenant demoTenant) =>
-        services.AddSingleton(demoTenant).AddHostedService<Demo.DemoCustomers>();
+    public static IServiceCollection AddCustomersDemo(this IServiceCollection services, Demo.DemoTenant demoTenant, Demo.DemoWeComContacts contacts) =>
+        services.AddSingleton(demoTenant).AddSingleton(contacts).AddHostedService<Demo.DemoCustomers>();
 
     public static IEndpointRouteBuilder MapCustomersEndpoints(this IEndpointRouteBuilder app)
     {

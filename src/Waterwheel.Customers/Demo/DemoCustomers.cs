@@ -16,7 +16,7 @@ public delegate Task<Guid?> DemoTenant(IServiceProvider services, CancellationTo
 /// Gives the demo brand its customers after start, in the background so that readiness is not delayed: the demo
 /// shoppers go through the tracking API's own accept path, under a source named 演示数据, once per cluster.
 /// </summary>
-internal sealed class DemoCustomers(IServiceScopeFactory scopes, IClusterLock locks, DemoTenant demoTenant, TimeProvider time,
+internal sealed class DemoCustomers(IServiceScopeFactory scopes, IClusterLock locks, DemoTenant demoTenant, DemoWeComContacts contacts, TimeProvider time,
     ILogger<DemoCustomers> log) : BackgroundService
 {
     public const int People = 5_000;
@@ -26,6 +26,24 @@ internal sealed class DemoCustomers(IServiceScopeFactory scopes, IClusterLock lo
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+        await Seed(stoppingToken);
+        // WeCom contacts keep arriving in the demo; each minute the new ones are bound to members, once per cluster.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await BindContacts(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("Binding demo WeCom contacts to members failed: {Error}", e.Message);
+            }
+            await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
+        }
+    }
+
+    private async Task Seed(CancellationToken stoppingToken)
+    {
         await using var held = await locks.TryAcquire("customers.demo-seed", stoppingToken);
         if (held is null) return;
         await using var scope = scopes.CreateAsyncScope();
@@ -48,6 +66,21 @@ internal sealed class DemoCustomers(IServiceScopeFactory scopes, IClusterLock lo
             sent += messages.Count;
         }
         log.LogInformation("Demo customers: {Calls} tracking calls for {People} people accepted", sent, People);
+    }
+
+    private async Task BindContacts(CancellationToken ct)
+    {
+        await using var held = await locks.TryAcquire("customers.demo-bind", ct);
+        if (held is null) return;
+        await using var scope = scopes.CreateAsyncScope();
+        if (await demoTenant(scope.ServiceProvider, ct) is not { } tenant) return;
+        scope.ServiceProvider.GetRequiredService<ActorContext>().UseSystem(tenant, "demo");
+        var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+        var source = await Source(db, tenant, ct);
+        var known = await contacts(scope.ServiceProvider, ct);
+        var bound = await new DemoMemberLinks(db, scope.ServiceProvider.GetRequiredService<TrackingInbox>())
+            .Bind(tenant, source, known, time.GetUtcNow().UtcDateTime, ct);
+        if (bound > 0) log.LogInformation("Demo customers: {Count} WeCom contacts bound to members", bound);
     }
 
     private async Task<Guid> Source(CustomersDbContext db, Guid tenant, CancellationToken ct)

@@ -23,6 +23,7 @@ public static class CustomersModule
         services.AddScoped<Identity.Rules.TenantIdentityRules>();
         services.AddScoped<Identity.Merging.ProfileMerger>();
         services.AddScoped<ProfileOwners>();
+        services.AddScoped<Consent.ConsentLedger>();
         services.AddScoped<WeComRelationshipIntake>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, WeComAddIntake>();
         services.AddIntegrationEventHandler<CustomerRelationFound, WeComFoundIntake>();
@@ -53,6 +54,8 @@ public static class CustomersModule
         Profiles.ListOrders.Map(api);
         Privacy.ExportPersonalData.Map(api);
         Privacy.ErasePerson.Map(api);
+        Consent.ListConsents.Map(api);
+        Consent.RecordConsent.Map(api);
         Identity.Merging.ListMerges.Map(api);
         Identity.Merging.UndoMerge.Map(api);
         Identity.Rules.ListIdentityRules.Map(api);

@@ -1,3 +1,4 @@
+using Waterwheel.Customers.Consent;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Identity.Merging;
 using Waterwheel.Customers.Identity.Rules;
@@ -26,6 +27,7 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
     public DbSet<IdentityRuleSetting> IdentityRuleSettings => Set<IdentityRuleSetting>();
     public DbSet<IdentifierMark> IdentifierMarks => Set<IdentifierMark>();
     public DbSet<EventSource> Sources => Set<EventSource>();
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
 
     internal Guid? CurrentTenant => actor.TenantId;
     private DataScope Scope => actor.Scope;
@@ -130,6 +132,16 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.Property(s => s.Version).IsConcurrencyToken();
             b.HasIndex(s => new { s.TenantId, s.Name });
             b.HasQueryFilter(s => s.TenantId == CurrentTenant);
+        });
+        builder.Entity<ConsentRecord>(b =>
+        {
+            b.ToTable("consents");
+            b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(40);
+            b.Property(c => c.Source).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.RecordedBy).HasMaxLength(100);
+            b.Property(c => c.Evidence).HasMaxLength(ConsentRecord.EvidenceLength);
+            b.HasIndex(c => new { c.TenantId, c.ProfileId, c.Channel, c.At });
+            b.HasQueryFilter(c => c.TenantId == CurrentTenant);
         });
         builder.AddOutbox();
         ModuleTables.Place(builder, Schema, Database);

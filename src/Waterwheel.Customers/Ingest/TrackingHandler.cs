@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Waterwheel.Customers.Consent;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Profiles;
 using Waterwheel.Customers.Timeline;
@@ -13,7 +14,7 @@ namespace Waterwheel.Customers.Ingest;
 /// Handles one stored tracking call: finds or starts the profile its identifiers name, takes what identify says about
 /// the person, and writes the call on the timeline once (keyed by source and messageId, so a redelivery is a no-op).
 /// </summary>
-internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links, ActorContext actor) : IInboxHandler
+internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links, ConsentLedger consents, ActorContext actor) : IInboxHandler
 {
     public string Source => TrackingInbox.Source;
 
@@ -36,6 +37,10 @@ internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links
                 GenderOf(TrackingIdentifiers.Trait(message.Traits, "gender")), message.Timestamp);
         else
             profile.Describe(null, null, Gender.Unknown, message.Timestamp);
+
+        if (message.Consent is { } preferences)
+            await consents.RecordChanges(tenantId, profile.Id, preferences.ToDictionary(p => ConsentChannels.ByCode[p.Key], p => p.Value),
+                ConsentSource.TrackingApi, message.Timestamp, message.MessageId, ct);
 
         var (kind, subject, properties) = message.Type switch
         {

@@ -38,6 +38,9 @@ internal sealed class ErasePerson(CustomersDbContext db, ProfileVisibility visib
                 line.SourceKey = $"erased:{line.Id:N}";
                 if (line.Kind is not (TimelineKind.Tracked or TimelineKind.PageViewed or TimelineKind.ScreenViewed)) line.Subject = null;
             }
+            // Consent records stay as counts of grants and withdrawals per channel, linked to no one and backed by nothing personal.
+            foreach (var record in await db.Consents.Where(c => c.ProfileId == profileId).ToListAsync(ct))
+                (record.ProfileId, record.Evidence) = (null, null);
             (profile.Name, profile.AvatarUrl, profile.Gender, profile.ErasedAt, profile.UpdatedAt) = ("", null, Gender.Unknown, now, now);
             db.Publish(new PersonErased(profile.TenantId, profileId, told, now), now);
             await db.SaveChangesAsync(ct);

@@ -14,7 +14,7 @@ namespace Waterwheel.Customers.Identity.Merging;
 /// timeline lines written after the merge stay where they were written. The merge's evidence keeps the two apart
 /// from then on (see <see cref="Separation"/>).
 /// </summary>
-internal sealed class UndoMerge(CustomersDbContext db, ActorContext actor, ProfileOwners owners, IAuditLog audit, TimeProvider time)
+internal sealed class UndoMerge(CustomersDbContext db, Consent.ConsentLedger consents, ActorContext actor, ProfileOwners owners, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<MergeView>> Handle(Guid profileId, Guid mergeId, CancellationToken ct)
     {
@@ -36,6 +36,8 @@ internal sealed class UndoMerge(CustomersDbContext db, ActorContext actor, Profi
         var moved = merge.MovedTimeline.ToHashSet();
         var lines = await db.Timeline.Of(survivor.Id, ct);
         foreach (var line in lines.Where(t => moved.Contains(t.Id))) line.ProfileId = merged.Id;
+        var movedConsents = merge.MovedConsents.ToHashSet();
+        foreach (var record in (await consents.Of(survivor.Id, ct)).Where(c => movedConsents.Contains(c.Id))) record.ProfileId = merged.Id;
         // Order figures follow their order lines back: each profile counts again what it now holds.
         OrderEvents.Recount(survivor, lines.Where(t => t.ProfileId == survivor.Id));
         OrderEvents.Recount(merged, lines.Where(t => t.ProfileId == merged.Id));

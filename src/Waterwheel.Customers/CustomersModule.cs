@@ -24,6 +24,8 @@ public static class CustomersModule
         services.AddScoped<Identity.Merging.ProfileMerger>();
         services.AddScoped<ProfileOwners>();
         services.AddScoped<Consent.ConsentLedger>();
+        services.AddScoped<Lifecycle.TenantValueOptions>();
+        services.AddScoped<Attributes.TenantAttributes>();
         services.AddScoped<WeComRelationshipIntake>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, WeComAddIntake>();
         services.AddIntegrationEventHandler<CustomerRelationFound, WeComFoundIntake>();
@@ -61,6 +63,11 @@ public static class CustomersModule
         Identity.Rules.ListIdentityRules.Map(api);
         Identity.Rules.SetIdentityRule.Map(api);
         Identity.Rules.MarkIdentifier.Map(api);
+        Attributes.ListAttributeDefinitions.Map(api);
+        Attributes.DefineAttribute.Map(api);
+        Profiles.UpdateProfileAttributes.Map(api);
+        Lifecycle.GetLifecycleThresholds.Map(api);
+        Lifecycle.SetLifecycleThresholds.Map(api);
         Sources.CreateEventSource.Map(api);
         Sources.ListEventSources.Map(api);
         Sources.RevokeEventSource.Map(api);

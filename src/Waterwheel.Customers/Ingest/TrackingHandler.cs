@@ -14,7 +14,8 @@ namespace Waterwheel.Customers.Ingest;
 /// Handles one stored tracking call: finds or starts the profile its identifiers name, takes what identify says about
 /// the person, and writes the call on the timeline once (keyed by source and messageId, so a redelivery is a no-op).
 /// </summary>
-internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links, ConsentLedger consents, ActorContext actor) : IInboxHandler
+internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links, ConsentLedger consents, Attributes.TenantAttributes attributes, ActorContext actor)
+    : IInboxHandler
 {
     public string Source => TrackingInbox.Source;
 
@@ -32,9 +33,13 @@ internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links
         if (message is { Type: "alias", PreviousId: { } previous })
             claims.Add(new IdentifierClaim(await PreviousIdType(previous, ct), previous));
         var profile = await links.Resolve(tenantId, claims, "tracking", ct);
+        IReadOnlyList<string> dropped = [];
         if (message.Type == "identify")
+        {
             profile.Describe(TrackingIdentifiers.Trait(message.Traits, "name"), TrackingIdentifiers.Trait(message.Traits, "avatar"),
                 GenderOf(TrackingIdentifiers.Trait(message.Traits, "gender")), message.Timestamp);
+            dropped = IdentifyTraits.Apply(profile, message.Traits, await attributes.Of(tenantId, ct), message.ReceivedAt);
+        }
         else
             profile.Describe(null, null, Gender.Unknown, message.Timestamp);
 
@@ -57,10 +62,14 @@ internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links
         db.Timeline.Add(new TimelineEntry
         {
             TenantId = tenantId, ProfileId = profile.Id, Kind = kind, OccurredAt = message.Timestamp, Subject = subject,
-            Properties = WithoutPersonalData(properties), Amount = amount, SourceId = message.SourceId, SourceKey = sourceKey,
+            Properties = WithoutPersonalData(properties), Amount = amount, Detail = DroppedTraits(dropped), SourceId = message.SourceId, SourceKey = sourceKey,
         });
         await db.SaveChangesAsync(ct);
     }
+
+    // The 360 page says which traits were not taken, so that the brand can fix its sender; the values stay in Properties.
+    private static string? DroppedTraits(IReadOnlyList<string> keys) =>
+        keys.Count == 0 ? null : InboxLimits.Bound("dropped invalid traits: " + string.Join(", ", keys), 500);
 
     // The earlier id of an alias is a user id the source used before, or (usually) the anonymous id of the visit.
     private async Task<IdentityType> PreviousIdType(string previousId, CancellationToken ct) =>

@@ -42,6 +42,7 @@ internal sealed class ErasePerson(CustomersDbContext db, ProfileVisibility visib
             foreach (var record in await db.Consents.Where(c => c.ProfileId == profileId).ToListAsync(ct))
                 (record.ProfileId, record.Evidence) = (null, null);
             (profile.Name, profile.AvatarUrl, profile.Gender, profile.ErasedAt, profile.UpdatedAt) = ("", null, Gender.Unknown, now, now);
+            (profile.Birthday, profile.Province, profile.City, profile.Attributes) = (null, null, null, null);
             db.Publish(new PersonErased(profile.TenantId, profileId, told, now), now);
             await db.SaveChangesAsync(ct);
             await audit.RecordNowAsync(AuditActions.PersonErased, "customer_profile", profileId.ToString(), "personal data erased at the person's request", ct);

@@ -27,7 +27,11 @@ internal sealed class ExportPersonalData(CustomersDbContext db, ProfileVisibilit
         var consents = await db.Consents.AsNoTracking().Where(c => c.ProfileId == profileId).ToListAsync(ct);
         await audit.RecordNowAsync(AuditActions.Exported, "customer_profile", profileId.ToString(), "personal data export (data subject request)", ct);
         return new PersonalDataExport(profileId, time.GetUtcNow().UtcDateTime,
-            new { profile.Name, profile.AvatarUrl, profile.Gender, profile.FirstSeenAt, profile.LastSeenAt, profile.OrderCount, profile.TotalSpent },
+            new
+            {
+                profile.Name, profile.AvatarUrl, profile.Gender, profile.Birthday, profile.Province, profile.City,
+                Attributes = Attributes.AttributeValues.Read(profile.Attributes), profile.FirstSeenAt, profile.LastSeenAt, profile.OrderCount, profile.TotalSpent,
+            },
             identities.Select(i => (object)new { i.Type, Value = keys.Reveal(i), i.Source, i.LinkedAt }).ToList(),
             relationships.Select(r => (object)new { r.ExternalUserId, r.StaffUserId, r.State, r.AddedAt, r.Status, r.EndedAt }).ToList(),
             timeline.Select(t => (object)new

@@ -52,6 +52,7 @@ public static class CustomersModule
         var api = app.MapGroup("/api/customers").RequireAuthorization(Platform.PlatformModule.TenantMemberPolicy).WithTags("Customers");
         Profiles.ListProfiles.Map(api);
         Profiles.GetProfile.Map(api);
+        Profiles.Export.ProfileExportEndpoint.Map(api);
         Timeline.ListTimeline.Map(api);
         Profiles.ListOrders.Map(api);
         Privacy.ExportPersonalData.Map(api);

@@ -21,18 +21,7 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
 {
     public async Task<Page<ProfileRow>> Handle(ProfileQuery query, CancellationToken ct)
     {
-        var rows = db.Profiles.AsNoTracking();
-        if (query.Search is { } q) rows = Search(rows, q, await visibility.SharingDealers(ct));
-        var ordered = (query.Sort?.ToLowerInvariant(), query.Descending) switch
-        {
-            ("name", false) => rows.OrderBy(p => p.Name).ThenBy(p => p.Id),
-            ("name", true) => rows.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id),
-            ("firstseenat", false) => rows.OrderBy(p => p.FirstSeenAt).ThenBy(p => p.Id),
-            ("firstseenat", true) => rows.OrderByDescending(p => p.FirstSeenAt).ThenByDescending(p => p.Id),
-            ("lastseenat", false) => rows.OrderBy(p => p.LastSeenAt).ThenBy(p => p.Id),
-            _ => rows.OrderByDescending(p => p.LastSeenAt).ThenByDescending(p => p.Id),
-        };
-        var page = await ordered.ToPage(p => p, query, ct);
+        var page = await (await Matching(query, ct)).ToPage(p => p, query, ct);
         var tenant = actor.TenantId ?? Guid.Empty;
         var stores = await organisation.Stores(tenant, ct);
         var staff = await organisation.Staff(tenant, ct);
@@ -46,6 +35,22 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
                 p.OwnerDealerId is not null, !shown, p.FirstSeenAt, p.LastSeenAt, p.ErasedAt is not null);
         }).ToList();
         return new Page<ProfileRow>(items, page.Total, page.PageNumber, page.PageSize);
+    }
+
+    /// <summary>The list's rows before paging, in its order: the export writes the same customers the list shows.</summary>
+    public async Task<IQueryable<CustomerProfile>> Matching(PageQuery query, CancellationToken ct)
+    {
+        var rows = db.Profiles.AsNoTracking();
+        if (query.Search is { } q) rows = Search(rows, q, await visibility.SharingDealers(ct));
+        return (query.Sort?.ToLowerInvariant(), query.Descending) switch
+        {
+            ("name", false) => rows.OrderBy(p => p.Name).ThenBy(p => p.Id),
+            ("name", true) => rows.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id),
+            ("firstseenat", false) => rows.OrderBy(p => p.FirstSeenAt).ThenBy(p => p.Id),
+            ("firstseenat", true) => rows.OrderByDescending(p => p.FirstSeenAt).ThenByDescending(p => p.Id),
+            ("lastseenat", false) => rows.OrderBy(p => p.LastSeenAt).ThenBy(p => p.Id),
+            _ => rows.OrderByDescending(p => p.LastSeenAt).ThenByDescending(p => p.Id),
+        };
     }
 
     private static readonly IdentityType[] PlainTypes = Enum.GetValues<IdentityType>().Where(t => !t.IsPersonalData()).ToArray();

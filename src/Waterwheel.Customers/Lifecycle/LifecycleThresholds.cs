@@ -60,7 +60,8 @@ internal sealed class SetLifecycleThresholds(CustomersDbContext db, IValidator<S
         var tenant = actor.TenantId!.Value;
         var setting = await db.LifecycleSettings.FirstOrDefaultAsync(ct);
         if (ETags.Check(ifMatch, setting?.Version ?? 0) is { } precondition) return precondition;
-        if (setting is null) db.LifecycleSettings.Add(setting = new LifecycleSetting { TenantId = tenant });
+        // The defaults are version 0: the brand's first own setting is 1, so that an edit based on the defaults is then stale.
+        if (setting is null) db.LifecycleSettings.Add(setting = new LifecycleSetting { TenantId = tenant, Version = 1 });
         (setting.NewForDays, setting.ActiveWithinDays, setting.AtRiskWithinDays, setting.DormantWithinDays, setting.UpdatedAt) =
             (request.NewForDays, request.ActiveWithinDays, request.AtRiskWithinDays, request.DormantWithinDays, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);

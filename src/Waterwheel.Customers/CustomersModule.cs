@@ -66,6 +66,7 @@ public static class CustomersModule
         Identity.Rules.MarkIdentifier.Map(api);
         Attributes.ListAttributeDefinitions.Map(api);
         Attributes.DefineAttribute.Map(api);
+        Attributes.ChangeAttribute.Map(api);
         Profiles.UpdateProfileAttributes.Map(api);
         Lifecycle.GetLifecycleThresholds.Map(api);
         Lifecycle.SetLifecycleThresholds.Map(api);

@@ -67,6 +67,15 @@ public abstract class CustomerDataTests(string provider) : IAsyncLifetime
         Assert.Equal(("2024-03-09", 12, true), (values.GetProperty("vip_since").GetString(), values.GetProperty("visits").GetInt32(), values.GetProperty("newsletter").GetBoolean()));
         Assert.False(values.TryGetProperty("member_level", out _));
         Assert.Equal(HttpStatusCode.PreconditionFailed, await Status(Patch(admin, url, etag, new { city = "温州市" })));
+
+        // Head office adds an option and makes the attribute required: an edit of the attributes must then leave it set.
+        var level = "/api/customers/attributes/member_level";
+        Assert.Equal(["label"], await Problem(Put(admin, level, "\"0\"", new { label = "", options = new[] { "银卡" }, required = true })));
+        Assert.Equal(HttpStatusCode.OK, await Status(Put(admin, level, "\"0\"", new { label = "会员等级", options = new[] { "银卡", "金卡", "钻石卡" }, required = true })));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, await Status(Put(admin, level, "\"0\"", new { label = "等级", options = new[] { "银卡" }, required = true })));
+        etag = (await admin.GetAsync(url)).Headers.ETag!.Tag;
+        Assert.Equal(["attributes.member_level"], await Problem(Patch(admin, url, etag, new { attributes = new Dictionary<string, object?> { ["visits"] = 13 } })));
+        Assert.Equal(HttpStatusCode.OK, await Status(Patch(admin, url, etag, new { attributes = new Dictionary<string, object?> { ["member_level"] = "钻石卡" } })));
     }
 
     [Fact]

@@ -105,6 +105,9 @@ public abstract class ProfileScopeSweepTests(string provider) : IAsyncLifetime
                 change, failures);
             await Expect(client, user, new HttpRequestMessage(HttpMethod.Post, "/api/customers/attributes") { Content = JsonContent.Create(new { key = "", label = "" }) },
                 change, failures);
+            await Expect(client, user, new HttpRequestMessage(HttpMethod.Put, "/api/customers/attributes/no_such_key")
+                { Content = JsonContent.Create(new { label = "x" }), Headers = { { "If-Match", "*" } } },
+                change == HttpStatusCode.BadRequest ? HttpStatusCode.NotFound : change, failures);
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }

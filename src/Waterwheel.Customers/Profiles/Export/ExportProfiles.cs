@@ -74,7 +74,7 @@ internal sealed class ExportProfiles(CustomersDbContext db, ListProfiles list, A
                 yield return
                 [
                     p.Id.ToString(), clear ? p.Name : Mask.Name(p.Name), phone is null ? "" : clear ? phone : Mask.Phone(phone),
-                    ExportColumns.Gender(p.Gender), shown ? p.Birthday?.ToString("yyyy-MM-dd") ?? "" : "", p.Province ?? "", p.City ?? "",
+                    ExportColumns.Gender(p.Gender), Birthday(p.Birthday, shown, clear), p.Province ?? "", p.City ?? "",
                     p.OwnerStoreId is { } s ? stores.GetValueOrDefault(s)?.Name ?? "" : "", p.OwnerStaffId is { } g ? staff.GetValueOrDefault(g)?.Name ?? "" : "",
                     ExportColumns.Stage(value.Of(p, now).Stage), p.OrderCount.ToString(), p.TotalSpent.ToString("0.00"),
                     ExportColumns.Time(p.FirstSeenAt), ExportColumns.Time(p.LastSeenAt), ExportColumns.YesNo(p.OwnerDealerId is not null),
@@ -83,6 +83,11 @@ internal sealed class ExportProfiles(CustomersDbContext db, ListProfiles list, A
             if (batch.Count < Batch) yield break;
         }
     }
+
+    // A masked file keeps the month and day (birthday greetings) but not the year, which with a name narrows a person down.
+    private static string Birthday(DateOnly? birthday, bool shown, bool clear) => birthday is not { } date || !shown ? ""
+        : clear ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        : "****-" + date.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string SearchKind(string? search) => search switch
     {

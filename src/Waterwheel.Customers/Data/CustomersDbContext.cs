@@ -1,3 +1,4 @@
+using Waterwheel.Customers.Consent;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Identity.Merging;
 using Waterwheel.Customers.Identity.Rules;
@@ -28,6 +29,9 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
     public DbSet<IdentifierMark> IdentifierMarks => Set<IdentifierMark>();
     public DbSet<EventSource> Sources => Set<EventSource>();
     public DbSet<ProfileNameTerm> NameTerms => Set<ProfileNameTerm>();
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+    public DbSet<Lifecycle.LifecycleSetting> LifecycleSettings => Set<Lifecycle.LifecycleSetting>();
+    public DbSet<Attributes.AttributeDefinition> AttributeDefinitions => Set<Attributes.AttributeDefinition>();
 
     internal Guid? CurrentTenant => actor.TenantId;
     private DataScope Scope => actor.Scope;
@@ -47,6 +51,9 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.Property(p => p.AvatarUrl).HasMaxLength(500);
             b.Property(p => p.Gender).HasConversion<string>().HasMaxLength(10);
             b.Property(p => p.OwnerOrgPath).HasMaxLength(400);
+            b.Property(p => p.Province).HasMaxLength(50);
+            b.Property(p => p.City).HasMaxLength(50);
+            b.Property(p => p.Attributes).HasMaxLength(ProfileAttributes.StoredLength);
             b.Property(p => p.TotalSpent).HasPrecision(18, 2);
             b.Property(p => p.Version).IsConcurrencyToken();
             b.HasIndex(p => new { p.TenantId, p.LastSeenAt });
@@ -143,6 +150,33 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.Property(t => t.Term).HasMaxLength(ProfileNameTerm.TermLength);
             b.HasIndex(t => t.ProfileId);
             b.HasQueryFilter(t => t.TenantId == CurrentTenant);
+        });
+        builder.Entity<ConsentRecord>(b =>
+        {
+            b.ToTable("consents");
+            b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(40);
+            b.Property(c => c.Source).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.RecordedBy).HasMaxLength(100);
+            b.Property(c => c.Evidence).HasMaxLength(ConsentRecord.EvidenceLength);
+            b.HasIndex(c => new { c.TenantId, c.ProfileId, c.Channel, c.At });
+            b.HasQueryFilter(c => c.TenantId == CurrentTenant);
+        });
+        builder.Entity<Lifecycle.LifecycleSetting>(b =>
+        {
+            b.ToTable("lifecycle_settings");
+            b.Property(s => s.Version).IsConcurrencyToken();
+            b.HasIndex(s => s.TenantId).IsUnique();
+            b.HasQueryFilter(s => s.TenantId == CurrentTenant);
+        });
+        builder.Entity<Attributes.AttributeDefinition>(b =>
+        {
+            b.ToTable("attribute_definitions");
+            b.Property(d => d.Key).HasMaxLength(Attributes.AttributeDefinition.KeyLength);
+            b.Property(d => d.Label).HasMaxLength(Attributes.AttributeDefinition.LabelLength);
+            b.Property(d => d.Type).HasConversion<string>().HasMaxLength(10);
+            b.Property(d => d.Version).IsConcurrencyToken();
+            b.HasIndex(d => new { d.TenantId, d.Key }).IsUnique();
+            b.HasQueryFilter(d => d.TenantId == CurrentTenant);
         });
         builder.AddOutbox();
         ModuleTables.Place(builder, Schema, Database);

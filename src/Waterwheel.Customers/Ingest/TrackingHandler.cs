@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Waterwheel.Customers.Consent;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Identity.Graph;
 using Waterwheel.Customers.Profiles;
@@ -14,7 +15,9 @@ namespace Waterwheel.Customers.Ingest;
 /// Handles one stored tracking call: finds or starts the profile its identifiers name, takes what identify says about
 /// the person, and writes the call on the timeline once (keyed by source and messageId, so a redelivery is a no-op).
 /// </summary>
-internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links, IdentityPreload preload, ActorContext actor) : IInboxBatchHandler
+internal sealed class TrackingHandler(
+    CustomersDbContext db, IdentityLinks links, IdentityPreload preload, ConsentLedger consents, Attributes.TenantAttributes attributes, ActorContext actor)
+    : IInboxBatchHandler
 {
     public string Source => TrackingInbox.Source;
 
@@ -57,11 +60,19 @@ internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links
         if (message is { Type: "alias", PreviousId: { } previous })
             claims.Add(new IdentifierClaim(await PreviousIdType(previous, ct), previous));
         var profile = await links.Resolve(tenantId, claims, "tracking", ct);
+        IReadOnlyList<string> dropped = [];
         if (message.Type == "identify")
+        {
             profile.Describe(TrackingIdentifiers.Trait(message.Traits, "name"), TrackingIdentifiers.Trait(message.Traits, "avatar"),
                 GenderOf(TrackingIdentifiers.Trait(message.Traits, "gender")), message.Timestamp);
+            dropped = IdentifyTraits.Apply(profile, message.Traits, await attributes.Of(tenantId, ct), message.ReceivedAt);
+        }
         else
             profile.Describe(null, null, Gender.Unknown, message.Timestamp);
+
+        if (message.Consent is { } preferences)
+            await consents.RecordChanges(tenantId, profile.Id, preferences.ToDictionary(p => ConsentChannels.ByCode[p.Key], p => p.Value),
+                ConsentSource.TrackingApi, message.Timestamp, message.MessageId, ct);
 
         var (kind, subject, properties) = message.Type switch
         {
@@ -78,9 +89,14 @@ internal sealed class TrackingHandler(CustomersDbContext db, IdentityLinks links
         db.Timeline.Add(new TimelineEntry
         {
             TenantId = tenantId, ProfileId = profile.Id, Kind = kind, OccurredAt = message.Timestamp, Subject = subject,
-            Properties = WithoutPersonalData(properties), Amount = amount, SourceId = message.SourceId, SourceKey = SourceKey(message),
+            Properties = WithoutPersonalData(properties), Amount = amount, Detail = DroppedTraits(dropped), SourceId = message.SourceId,
+            SourceKey = SourceKey(message),
         });
     }
+
+    // The 360 page says which traits were not taken, so that the brand can fix its sender; the values stay in Properties.
+    private static string? DroppedTraits(IReadOnlyList<string> keys) =>
+        keys.Count == 0 ? null : InboxLimits.Bound("dropped invalid traits: " + string.Join(", ", keys), 500);
 
     // The earlier id of an alias is a user id the source used before, or (usually) the anonymous id of the visit; an
     // earlier call of the same batch may have just linked it.

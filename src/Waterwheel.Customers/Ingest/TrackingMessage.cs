@@ -24,6 +24,12 @@ internal sealed record TrackingMessage
     /// <summary>Segment's <c>context.externalIds</c>: further identifiers (a unionid, a Tmall buyer id) typed by name.</summary>
     public IReadOnlyList<ExternalId> ExternalIds { get; init; } = [];
 
+    /// <summary>
+    /// The person's marketing preferences the sender passed on (<c>context.consent.categoryPreferences</c>, ADR 11), by
+    /// channel code; codes the brand does not know and values that are not true or false were left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, bool>? Consent { get; init; }
+
     public DateTime Timestamp { get; init; }
     public DateTime ReceivedAt { get; init; }
 

@@ -54,12 +54,13 @@ internal static class TrackingParser
         var timestamp = Time(call, "timestamp", Fail);
         var sentAt = Time(call, "sentAt", Fail) ?? outerSentAt;
         var externalIds = ExternalIds(context, Fail);
+        var consent = ConsentPreferences.Of(context);
         if (failed) return null;
 
         return new TrackingMessage
         {
             Type = type, SourceId = sourceId, MessageId = messageId, UserId = userId, AnonymousId = anonymousId, Event = eventName?.Trim(),
-            Name = name, GroupId = groupId, PreviousId = previousId, Traits = traits, Properties = properties, ExternalIds = externalIds,
+            Name = name, GroupId = groupId, PreviousId = previousId, Traits = traits, Properties = properties, ExternalIds = externalIds, Consent = consent,
             Timestamp = ClockSkew.Correct(timestamp, sentAt, receivedAt), ReceivedAt = receivedAt,
         };
     }

@@ -38,7 +38,11 @@ internal sealed class ErasePerson(CustomersDbContext db, ProfileVisibility visib
                 line.SourceKey = $"erased:{line.Id:N}";
                 if (line.Kind is not (TimelineKind.Tracked or TimelineKind.PageViewed or TimelineKind.ScreenViewed)) line.Subject = null;
             }
+            // Consent records stay as counts of grants and withdrawals per channel, linked to no one and backed by nothing personal.
+            foreach (var record in await db.Consents.Where(c => c.ProfileId == profileId).ToListAsync(ct))
+                (record.ProfileId, record.Evidence) = (null, null);
             (profile.Name, profile.AvatarUrl, profile.Gender, profile.ErasedAt, profile.UpdatedAt) = ("", null, Gender.Unknown, now, now);
+            (profile.Birthday, profile.Province, profile.City, profile.Attributes) = (null, null, null, null);
             db.Publish(new PersonErased(profile.TenantId, profileId, told, now), now);
             await db.SaveChangesAsync(ct);
             await audit.RecordNowAsync(AuditActions.PersonErased, "customer_profile", profileId.ToString(), "personal data erased at the person's request", ct);

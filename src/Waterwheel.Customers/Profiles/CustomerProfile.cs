@@ -13,6 +13,18 @@ internal sealed class CustomerProfile
     public string Name { get; set; } = "";
     public string? AvatarUrl { get; set; }
     public Gender Gender { get; set; }
+    public DateOnly? Birthday { get; set; }
+    public string? Province { get; set; }
+    public string? City { get; set; }
+
+    /// <summary>
+    /// The values of the tenant's custom attributes, as one JSON object (key → canonical value; see
+    /// <see cref="Attributes.AttributeValues"/>). A column rather than a key/value table because the values are only
+    /// ever read and written whole with their profile (the 360 page, an identify call, an edit), a profile holds a
+    /// handful, a merge carries them in <see cref="Absorb"/> without moving rows, and erasure blanks one field;
+    /// segments will read them from the Audiences module's in-memory index, not by SQL per attribute.
+    /// </summary>
+    public string? Attributes { get; set; }
     public DateTime FirstSeenAt { get; set; }
     public DateTime LastSeenAt { get; set; }
     public DateTime CreatedAt { get; init; }
@@ -66,6 +78,10 @@ internal sealed class CustomerProfile
         if (Name.Length == 0) Name = merged.Name;
         AvatarUrl ??= merged.AvatarUrl;
         if (Gender == Gender.Unknown) Gender = merged.Gender;
+        Birthday ??= merged.Birthday;
+        Province ??= merged.Province;
+        City ??= merged.City;
+        Attributes = Waterwheel.Customers.Attributes.AttributeValues.FillGaps(Attributes, merged.Attributes);
         if (merged.FirstSeenAt != default && (FirstSeenAt == default || merged.FirstSeenAt < FirstSeenAt)) FirstSeenAt = merged.FirstSeenAt;
         if (merged.LastSeenAt > LastSeenAt) LastSeenAt = merged.LastSeenAt;
         // The merged profile's order lines move here with its timeline, so its figures add to these.

@@ -31,6 +31,13 @@ public sealed class CustomerValueOptions
     /// <summary>Total spent in yuan for M scores 5, 4, 3, 2 (any spend is 1).</summary>
     public decimal[] MonetaryYuan { get; set; } = [2000m, 1000m, 500m, 200m];
 
+    /// <summary>These thresholds with a tenant's own lifecycle days over them; the R/F/M thresholds stay.</summary>
+    internal CustomerValueOptions WithStages(int newForDays, int activeWithinDays, int atRiskWithinDays, int dormantWithinDays) => new()
+    {
+        NewForDays = newForDays, ActiveWithinDays = activeWithinDays, AtRiskWithinDays = atRiskWithinDays, DormantWithinDays = dormantWithinDays,
+        RecencyDays = RecencyDays, FrequencyOrders = FrequencyOrders, MonetaryYuan = MonetaryYuan,
+    };
+
     internal CustomerValue Of(CustomerProfile p, DateTime now)
     {
         int? days = p.LastOrderAt is { } last ? Math.Max(0, (int)(now - last).TotalDays) : null;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Relationships;
 using Waterwheel.Platform.Pii;
@@ -11,10 +10,12 @@ public sealed record IdentityView(IdentityType Type, string? Value, string Sourc
 public sealed record RelationshipView(
     string StaffUserId, string? GuideName, string? StoreName, string? State, DateTime AddedAt, RelationshipStatus Status, DateTime? EndedAt);
 
-public sealed record ProfileView(ProfileRow Profile, CustomerValue Value, IReadOnlyList<IdentityView> Identities, IReadOnlyList<RelationshipView> Relationships);
+/// <summary>The 360 page's head. <see cref="Attributes"/> is null where the person is not shown (a dealer's customer seen by head office).</summary>
+public sealed record ProfileView(ProfileRow Profile, CustomerValue Value, IReadOnlyList<IdentityView> Identities, IReadOnlyList<RelationshipView> Relationships,
+    ProfileAttributesView? Attributes, int Version);
 
 /// <summary>One customer whole (the 360 page's head): profile, identifiers and WeCom relationships.</summary>
-internal sealed class GetProfile(CustomersDbContext db, ProfileVisibility visibility, OrganisationFacts organisation, IdentityKeys keys, IOptions<CustomerValueOptions> value,
+internal sealed class GetProfile(CustomersDbContext db, ProfileVisibility visibility, OrganisationFacts organisation, IdentityKeys keys, Lifecycle.TenantValueOptions value,
     TimeProvider time)
 {
     public async Task<Result<ProfileView>> Handle(Guid id, CancellationToken ct)
@@ -32,10 +33,11 @@ internal sealed class GetProfile(CustomersDbContext db, ProfileVisibility visibi
             profile.OwnerStoreId is { } s ? stores.GetValueOrDefault(s)?.Name : null,
             profile.OwnerStaffId is { } g ? staff.GetValueOrDefault(g)?.Name : null,
             profile.OwnerDealerId is not null, !shown, profile.FirstSeenAt, profile.LastSeenAt, profile.ErasedAt is not null);
-        return new ProfileView(row, value.Value.Of(profile, time.GetUtcNow().UtcDateTime),
+        return new ProfileView(row, (await value.Current(ct)).Of(profile, time.GetUtcNow().UtcDateTime),
             identities.Select(i => new IdentityView(i.Type, shown ? Display(i) : null, i.Source, i.LinkedAt)).ToList(),
             relationships.Select(r => new RelationshipView(shown ? r.StaffUserId : "", r.StaffId is { } sid ? staff.GetValueOrDefault(sid)?.Name : null,
-                r.StoreId is { } st ? stores.GetValueOrDefault(st)?.Name : null, r.State, r.AddedAt, r.Status, r.EndedAt)).ToList());
+                r.StoreId is { } st ? stores.GetValueOrDefault(st)?.Name : null, r.State, r.AddedAt, r.Status, r.EndedAt)).ToList(),
+            shown ? ProfileAttributes.View(profile) : null, profile.Version);
     }
 
     // Lists and the 360 page show personal data masked (138****5678, l***@example.com); the data subject's copy is the
@@ -51,7 +53,8 @@ internal sealed class GetProfile(CustomersDbContext db, ProfileVisibility visibi
         email.IndexOf('@') is > 0 and var at ? email[..1] + "***" + email[at..] : Mask.Secret(email);
 
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/profiles/{id:guid}", async (Guid id, GetProfile handler, CancellationToken ct) => (await handler.Handle(id, ct)).ToOk())
+        .MapGet("/profiles/{id:guid}", async (Guid id, HttpResponse response, GetProfile handler, CancellationToken ct) =>
+            (await handler.Handle(id, ct)).ToOkWithETag(response, v => v.Version))
         .RequireAuthorization(Permissions.ProfilesRead)
         .WithName("GetCustomerProfile")
         .WithSummary("One customer: profile, identifiers (personal data masked) and WeCom relationships");

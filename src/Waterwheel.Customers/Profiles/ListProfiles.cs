@@ -51,9 +51,8 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
         if (query.PageSize is < 1 or > PageQuery.MaxPageSize || (query.After is { } after && (cursor = ProfileCursor.Decode(after, order)) is null))
             throw new InvalidRequestException(Invalid(query));
 
-        var rows = db.Profiles.AsNoTracking();
+        var rows = await Matching(query.Search, ct);
         var sharing = await visibility.SharingDealers(ct);
-        if (query.Search is { } q) rows = await Search(rows, q, sharing, ct);
         var counted = await rows.Take(CountLimit + 1).CountAsync(ct);
         var page = cursor is null ? rows : order.After(rows, cursor);
         var found = await order.Apply(page).Take(query.Take + 1).ToListAsync(ct);
@@ -80,6 +79,13 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
         if (query.PageSize is < 1 or > PageQuery.MaxPageSize) fields["pageSize"] = [$"'pageSize' must be between 1 and {PageQuery.MaxPageSize}."];
         if (query.After is not null) fields["after"] = ["'after' is not a cursor this list gave for this order; start again without it."];
         return new Error(ErrorKind.Validation, "validation_failed", "One or more fields are invalid.", fields);
+    }
+
+    /// <summary>The rows the list shows for a search, before order and paging: the export writes the same customers.</summary>
+    public async Task<IQueryable<CustomerProfile>> Matching(string? search, CancellationToken ct)
+    {
+        var rows = db.Profiles.AsNoTracking();
+        return search is { } q ? await Search(rows, q, await visibility.SharingDealers(ct), ct) : rows;
     }
 
     private static readonly IdentityType[] PlainTypes = Enum.GetValues<IdentityType>().Where(t => !t.IsPersonalData()).ToArray();

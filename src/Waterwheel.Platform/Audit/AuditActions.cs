@@ -25,11 +25,15 @@ public static class AuditActions
     public const string WriteKeyRevoked = "writekey.revoked";
     public const string CustomerSharingChanged = "org.customer_sharing_changed";
     public const string PersonErased = "customer.erased";
+    public const string MergeUndone = "customer.merge_undone";
+    public const string CustomerSettingsChanged = "customer.settings_changed";
+    public const string AttributeDefined = "customer.attribute_defined";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignOut, OrgUnitCreated, OrgUnitUpdated, StoreCreated,
         StoreUpdated, StoreStatusChanged, StaffCreated, StaffUpdated, StaffLeft, RoleChanged, AccountCreated,
         PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported, WriteKeyCreated, WriteKeyRevoked, CustomerSharingChanged, PersonErased,
+        MergeUndone, CustomerSettingsChanged, AttributeDefined,
     ];
 }

@@ -23,10 +23,13 @@ public static class Permissions
     /// <summary>Changing customer profiles, such as undoing a merge of two profiles; narrowed by data scope like reading.</summary>
     public const string ProfilesWrite = "profiles.write";
 
+    /// <summary>Brand-wide settings that shape every customer's data (custom attributes, lifecycle thresholds): head office's administrators only.</summary>
+    public const string SettingsManage = "settings.manage";
+
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, OrgWrite, StoresWrite, StaffRead, StaffWrite, AccountsManage, ApiKeysManage, AuditRead, AuditExport, PiiReveal,
-        WeComManage, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite,
+        WeComManage, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite, SettingsManage,
     ];
 
     private static readonly string[] ReadOnly = [OrgRead, StaffRead];

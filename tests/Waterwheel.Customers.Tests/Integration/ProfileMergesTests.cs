@@ -48,6 +48,15 @@ public abstract class ProfileMergesTests(string provider) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, await Status((await _brand.SignedIn("li")).PostAsync(undo, null)));
         Assert.Equal(HttpStatusCode.OK, await Status(dealer.PostAsync(undo, null)));
         Assert.Equal(HttpStatusCode.Conflict, await Status(dealer.PostAsync(undo, null)));
+        // Undoing is audited once, naming who and which merge, and nothing that identifies the person.
+        var audited = Assert.Single((await Get(_brand.Admin, "/api/platform/audit?action=customer.merge_undone")).GetProperty("items").EnumerateArray());
+        Assert.Equal(merge.GetProperty("id").GetString(), audited.GetProperty("targetId").GetString());
+        Assert.Equal("user", audited.GetProperty("actorKind").GetString());
+        Assert.False(string.IsNullOrEmpty(audited.GetProperty("actorName").GetString()));
+        var summary = audited.GetProperty("summary").GetString()!;
+        Assert.DoesNotContain(unionId, summary);
+        Assert.DoesNotContain(second, summary);
+        Assert.Contains(merged.Id.ToString(), summary);
 
         Assert.Equal(survivor.Id, (await _brand.ProfileOf(first))!.Id);
         Assert.Equal(merged.Id, (await _brand.ProfileOf(second))!.Id);

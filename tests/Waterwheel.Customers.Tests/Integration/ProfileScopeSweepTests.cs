@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Waterwheel.Testing;
 
 namespace Waterwheel.Customers.Tests.Integration;
@@ -15,7 +16,7 @@ public abstract class ProfileScopeSweepTests(string provider) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _brand.DisposeAsync();
 
-    private static readonly string[] Reads = ["", "/timeline", "/orders", "/merges"];
+    private static readonly string[] Reads = ["", "/timeline", "/orders", "/merges", "/consents"];
     private const string PersonalData = "/personal-data";
 
     [Fact]
@@ -47,6 +48,75 @@ public abstract class ProfileScopeSweepTests(string provider) : IAsyncLifetime
             }
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Each_role_edits_exactly_the_customers_whose_person_it_sees()
+    {
+        var dealers = (await _brand.ProfileOf(await _brand.CustomerAdds("guide.li")))!.Id;
+        var headOffices = (await _brand.ProfileOf(await _brand.CustomerAdds("guide.wang")))!.Id;
+        const HttpStatusCode ok = HttpStatusCode.OK, none = HttpStatusCode.NotFound, no = HttpStatusCode.Forbidden;
+
+        // (user, dealer's customer, head office's customer): attribute edits and consent records alike.
+        var expected = new (string User, HttpStatusCode Dealers, HttpStatusCode HeadOffices)[]
+        {
+            ("dealer", ok, none), ("manager", no, no), ("li", no, no), ("wang", no, no),
+            // Head office edits its own customers, never a dealer's it sees masked.
+            ("operator", none, ok), (WaterwheelApp.AdminUser, none, ok), ("analyst", no, no),
+        };
+        var failures = new List<string>();
+        foreach (var (user, dealerStatus, hqStatus) in expected)
+        {
+            var client = user == WaterwheelApp.AdminUser ? _brand.Admin : await _brand.SignedIn(user);
+            foreach (var (profile, status) in new[] { (dealers, dealerStatus), (headOffices, hqStatus) })
+            {
+                var url = $"/api/customers/profiles/{profile}";
+                var patch = new HttpRequestMessage(HttpMethod.Patch, url) { Content = JsonContent.Create(new { city = "杭州市" }), Headers = { { "If-Match", "*" } } };
+                await Expect(client, user, patch, status, failures);
+                await Expect(client, user, new HttpRequestMessage(HttpMethod.Post, url + "/consents") { Content = JsonContent.Create(new { channel = "Sms", granted = true }) },
+                    status, failures);
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Each_role_reaches_the_brand_wide_customer_endpoints_its_permissions_allow()
+    {
+        await _brand.CustomerAdds("guide.li");
+        const HttpStatusCode ok = HttpStatusCode.OK, no = HttpStatusCode.Forbidden;
+        // (user, export masked, export unmasked, read settings and attributes, change settings)
+        var expected = new (string User, HttpStatusCode Export, HttpStatusCode Unmasked, HttpStatusCode Read, HttpStatusCode Change)[]
+        {
+            ("dealer", ok, ok, ok, no), ("manager", ok, ok, ok, no), ("li", ok, no, ok, no), ("wang", ok, no, ok, no),
+            ("operator", ok, no, ok, no), (WaterwheelApp.AdminUser, ok, ok, ok, HttpStatusCode.BadRequest), ("analyst", no, no, no, no),
+        };
+        var failures = new List<string>();
+        foreach (var (user, export, unmasked, read, change) in expected)
+        {
+            var client = user == WaterwheelApp.AdminUser ? _brand.Admin : await _brand.SignedIn(user);
+            await Expect(client, user, "/api/customers/profiles/export", export, failures);
+            await Expect(client, user, "/api/customers/profiles/export?format=xlsx&unmasked=true", unmasked, failures);
+            await Expect(client, user, "/api/customers/settings/lifecycle", read, failures);
+            await Expect(client, user, "/api/customers/attributes", read, failures);
+            // Bodies that would be refused as invalid: the permission is checked first, and nothing changes.
+            await Expect(client, user, new HttpRequestMessage(HttpMethod.Put, "/api/customers/settings/lifecycle")
+                { Content = JsonContent.Create(new { newForDays = 0, activeWithinDays = 0, atRiskWithinDays = 0, dormantWithinDays = 0 }), Headers = { { "If-Match", "*" } } },
+                change, failures);
+            await Expect(client, user, new HttpRequestMessage(HttpMethod.Post, "/api/customers/attributes") { Content = JsonContent.Create(new { key = "", label = "" }) },
+                change, failures);
+            await Expect(client, user, new HttpRequestMessage(HttpMethod.Put, "/api/customers/attributes/no_such_key")
+                { Content = JsonContent.Create(new { label = "x" }), Headers = { { "If-Match", "*" } } },
+                change == HttpStatusCode.BadRequest ? HttpStatusCode.NotFound : change, failures);
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static async Task Expect(HttpClient client, string user, HttpRequestMessage request, HttpStatusCode status, List<string> failures)
+    {
+        var what = $"{user} {request.Method} {request.RequestUri}";
+        using var response = await client.SendAsync(request);
+        if (response.StatusCode != status) failures.Add($"{what}: {(int)response.StatusCode}, expected {(int)status}");
     }
 
     private static async Task Expect(HttpClient client, string user, string url, HttpStatusCode status, List<string> failures)

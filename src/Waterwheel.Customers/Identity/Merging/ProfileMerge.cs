@@ -22,6 +22,9 @@ internal sealed class ProfileMerge
     public List<Guid> MovedRelationships { get; init; } = [];
     public List<Guid> MovedTimeline { get; init; } = [];
 
+    /// <summary>Consent records follow the person: the survivor's state per channel is then the latest either profile was told.</summary>
+    public List<Guid> MovedConsents { get; init; } = [];
+
     public DateTime? UndoneAt { get; set; }
 
     /// <summary>Who undid it: a staff member's id, or null for a system actor.</summary>

@@ -10,13 +10,15 @@ namespace Waterwheel.Customers.Identity.Merging;
 /// to the survivor, the survivor's owner is decided again from all relationships, and the history row lists what
 /// moved. Changes are tracked, not executed, so the merge is saved in the caller's one transaction or not at all.
 /// </summary>
-internal sealed class ProfileMerger(CustomersDbContext db, ProfileOwners owners, TimeProvider time)
+internal sealed class ProfileMerger(CustomersDbContext db, Consent.ConsentLedger consents, ProfileOwners owners, TimeProvider time)
 {
     public async Task<ProfileMerge> Merge(CustomerProfile survivor, CustomerProfile merged, IReadOnlyList<IdentifierKey> cause, string source, CancellationToken ct)
     {
         var identities = await Move(db.Identities, merged.Id, survivor.Id, ct);
         var relationships = await Move(db.Relationships, merged.Id, survivor.Id, ct);
         var timeline = await Move(db.Timeline, merged.Id, survivor.Id, ct);
+        var consentRecords = await consents.Of(merged.Id, ct);
+        foreach (var record in consentRecords) record.ProfileId = survivor.Id;
         merged.MergedIntoId = survivor.Id;
         survivor.Absorb(merged);
         await owners.Recompute(survivor, ct);
@@ -27,6 +29,7 @@ internal sealed class ProfileMerger(CustomersDbContext db, ProfileOwners owners,
             TenantId = survivor.TenantId, SurvivorId = survivor.Id, MergedId = merged.Id, MergedAt = now, Source = source,
             Cause = cause.Select(c => c.ToString()).ToList(),
             MovedIdentities = identities, MovedRelationships = relationships, MovedTimeline = timeline,
+            MovedConsents = consentRecords.Select(c => c.Id).ToList(),
         };
         db.Merges.Add(merge);
         db.Timeline.Add(new TimelineEntry

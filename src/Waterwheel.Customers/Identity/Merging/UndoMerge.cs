@@ -2,6 +2,7 @@ using Waterwheel.Customers.Identity.Graph;
 using Waterwheel.Customers.Profiles;
 using Waterwheel.Customers.Relationships;
 using Waterwheel.Customers.Timeline;
+using Waterwheel.Platform.Audit;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Customers.Identity.Merging;
@@ -13,7 +14,7 @@ namespace Waterwheel.Customers.Identity.Merging;
 /// timeline lines written after the merge stay where they were written. The merge's evidence keeps the two apart
 /// from then on (see <see cref="Separation"/>).
 /// </summary>
-internal sealed class UndoMerge(CustomersDbContext db, ActorContext actor, ProfileOwners owners, TimeProvider time)
+internal sealed class UndoMerge(CustomersDbContext db, Consent.ConsentLedger consents, ActorContext actor, ProfileOwners owners, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<MergeView>> Handle(Guid profileId, Guid mergeId, CancellationToken ct)
     {
@@ -35,6 +36,8 @@ internal sealed class UndoMerge(CustomersDbContext db, ActorContext actor, Profi
         var moved = merge.MovedTimeline.ToHashSet();
         var lines = await db.Timeline.Of(survivor.Id, ct);
         foreach (var line in lines.Where(t => moved.Contains(t.Id))) line.ProfileId = merged.Id;
+        var movedConsents = merge.MovedConsents.ToHashSet();
+        foreach (var record in (await consents.Of(survivor.Id, ct)).Where(c => movedConsents.Contains(c.Id))) record.ProfileId = merged.Id;
         // Order figures follow their order lines back: each profile counts again what it now holds.
         OrderEvents.Recount(survivor, lines.Where(t => t.ProfileId == survivor.Id));
         OrderEvents.Recount(merged, lines.Where(t => t.ProfileId == merged.Id));
@@ -47,6 +50,10 @@ internal sealed class UndoMerge(CustomersDbContext db, ActorContext actor, Profi
         Line(survivor, merged.Id, $"merge-undo:{merge.Id}:survivor", now);
         Line(merged, survivor.Id, $"merge-undo:{merge.Id}:merged", now);
         await db.SaveChangesAsync(ct);
+        // Splitting two profiles changes who the brand thinks a person is; the line names the merge and the profiles by id
+        // only (the actor is recorded by the audit log), never an identifier that caused it.
+        await audit.RecordNowAsync(AuditActions.MergeUndone, "profile_merge", merge.Id.ToString(),
+            $"merge {merge.Id} undone: profile {merged.Id} split off from {survivor.Id}", ct);
         return MergeView.Of(merge);
     }
 

@@ -35,6 +35,9 @@ internal static class IdentityGraph
             else if (rules.IsShared(id)) dropped.Add(new(id, DropReason.Shared));
             else claim.Add(id);
         }
+        // A blocked or shared value is no one's identifier, so it cannot be what the write is about: the first identifier
+        // that is one takes its place, as if the write had never carried it.
+        if (subject is { } about && (rules.IsBlocked(about) || rules.IsShared(about))) subject = claim.Count > 0 ? claim[0] : null;
         // Strongest first, the subject ahead of all: the loop below drops from the end.
         claim = claim.OrderBy(id => id == subject ? 0 : 1).ThenBy(id => rules.For(id.Type).Priority)
             .ThenBy(id => id.Type).ThenBy(id => id.Key, StringComparer.Ordinal).ToList();

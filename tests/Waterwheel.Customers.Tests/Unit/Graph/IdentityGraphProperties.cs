@@ -76,6 +76,11 @@ public sealed class IdentityGraphProperties
             && graph.Merges.All(m => !m.Cause.Contains(World.Blocked) && !m.Cause.Contains(World.Shared));
     }
 
+    /// <summary>Found by the property above: a write led by the blocked value was taken to be about that value.</summary>
+    [Fact]
+    public void A_blocked_value_leading_a_write_does_not_decide_whose_write_it_is() =>
+        Assert.True(Blocked_and_shared_values_never_link_anyone([15, 21]));
+
     [Property(MaxTest = 300)]
     public bool Undoing_a_merge_restores_the_profiles_before_it_and_the_same_link_does_not_merge_them_again(int[] codes, PositiveInt first, PositiveInt second)
     {

@@ -25,11 +25,14 @@ public static class AuditActions
     public const string WriteKeyRevoked = "writekey.revoked";
     public const string CustomerSharingChanged = "org.customer_sharing_changed";
     public const string PersonErased = "customer.erased";
+    public const string ImportUploaded = "customer.import_uploaded";
+    public const string ImportCommitted = "customer.import_committed";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignOut, OrgUnitCreated, OrgUnitUpdated, StoreCreated,
         StoreUpdated, StoreStatusChanged, StaffCreated, StaffUpdated, StaffLeft, RoleChanged, AccountCreated,
         PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported, WriteKeyCreated, WriteKeyRevoked, CustomerSharingChanged, PersonErased,
+        ImportUploaded, ImportCommitted,
     ];
 }

@@ -46,7 +46,7 @@ internal sealed class ImportFiles(CustomersDbContext db, IOptions<ImportOptions>
             await Delete(jobId, CancellationToken.None);
             return new StoredFile("", size, "", TooLarge: true);
         }
-        return new StoredFile(Convert.ToHexStringLower(hash.GetHashAndReset()), size, sniffer.Result(), false);
+        return new StoredFile(Convert.ToHexStringLower(hash.GetHashAndReset()), size, sniffer.IsZip ? "" : sniffer.Result(), false);
     }
 
     /// <summary>This node's copy of the file, fetched from the database when it has none (another node took the upload).</summary>

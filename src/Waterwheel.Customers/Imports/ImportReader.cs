@@ -53,7 +53,8 @@ internal static class ImportReader
             Encoding = EncodingSniffer.Of(encoding), TrackLineNumbers = true, SkipEmptyLines = true,
             TrimWhitespace = true, TrimInsideQuotes = true,
             // A quote left open at the end is what a cut-off file looks like; the row is reported, not silently merged.
-            OnMalformedRecord = record => malformed = record.Reason.ToString(),
+            // Stray quotes are the platforms' ="…" wrapping of long numbers, which reads as the text it is.
+            OnMalformedRecord = record => malformed = record.Reason == CsvMalformedReason.UnterminatedQuote ? "an unclosed quote" : malformed,
             MaxRecordSize = 1024 * 1024,
         });
         try

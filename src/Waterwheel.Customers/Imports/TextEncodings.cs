@@ -18,6 +18,7 @@ internal sealed class EncodingSniffer
     private readonly byte[] _start = new byte[3];
     private int _startLength;
     private string? _byBom;
+    private readonly char[] _scratch = new char[4096];
     private bool _invalidUtf8;
 
     static EncodingSniffer() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -34,6 +35,9 @@ internal sealed class EncodingSniffer
         Decode(bytes, flush: false);
     }
 
+    /// <summary>An .xlsx is a zip archive: it has no text encoding.</summary>
+    public bool IsZip => _startLength >= 3 && _start is [0x50, 0x4B, 0x03];
+
     /// <summary>The encoding's name for <see cref="Of"/>, once every byte has been fed.</summary>
     public string Result()
     {
@@ -47,7 +51,13 @@ internal sealed class EncodingSniffer
     {
         try
         {
-            _strictUtf8.GetCharCount(bytes, flush);
+            // Convert, not GetCharCount: only it carries a character split across two chunks over to the next.
+            do
+            {
+                _strictUtf8.Convert(bytes, _scratch, flush, out var used, out _, out var completed);
+                bytes = bytes[used..];
+                if (completed) break;
+            } while (true);
         }
         catch (DecoderFallbackException)
         {

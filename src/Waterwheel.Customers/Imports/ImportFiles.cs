@@ -16,6 +16,20 @@ internal sealed class ImportFiles(CustomersDbContext db, IOptions<ImportOptions>
 
     public async Task<StoredFile> Store(Guid jobId, Stream content, CancellationToken ct)
     {
+        try
+        {
+            return await StoreChunks(jobId, content, ct);
+        }
+        catch
+        {
+            // An upload cut off by the client leaves nothing behind.
+            await Delete(jobId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<StoredFile> StoreChunks(Guid jobId, Stream content, CancellationToken ct)
+    {
         Directory.CreateDirectory(_options.WorkDirectory);
         var local = LocalPath(jobId);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -75,6 +89,28 @@ internal sealed class ImportFiles(CustomersDbContext db, IOptions<ImportOptions>
     {
         await db.Set<ImportFileChunk>().Where(c => c.JobId == jobId).ExecuteDeleteAsync(ct);
         try { File.Delete(LocalPath(jobId)); } catch (IOException) { }
+    }
+
+    /// <summary>
+    /// Deletes this node's copies of files whose job is done or gone: the node that committed a job deletes its own copy
+    /// and the stored file, but the node that took the upload still has one.
+    /// </summary>
+    public async Task SweepLocal(CancellationToken ct)
+    {
+        if (!Directory.Exists(_options.WorkDirectory)) return;
+        var copies = Directory.EnumerateFiles(_options.WorkDirectory, "*.upload")
+            .Select(f => (Path: f, Id: Guid.TryParseExact(Path.GetFileNameWithoutExtension(f), "N", out var id) ? id : Guid.Empty))
+            .Where(c => c.Id != Guid.Empty).Take(500).ToList();
+        if (copies.Count == 0) return;
+        var ids = copies.Select(c => c.Id).ToList();
+        var live = await db.Set<ImportJob>().IgnoreQueryFilters().Where(j => ids.Contains(j.Id) && j.Status != ImportStatus.Done)
+            .Select(j => j.Id).ToListAsync(ct);
+        // A copy without a job may be an upload still arriving: only copies older than an hour without one go.
+        // File times are the machine's clock, not the business clock.
+        var hourAgo = TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1);
+        foreach (var copy in copies.Where(c => !live.Contains(c.Id)))
+            if (await db.Set<ImportJob>().IgnoreQueryFilters().AnyAsync(j => j.Id == copy.Id, ct) || File.GetLastWriteTimeUtc(copy.Path) < hourAgo)
+                try { File.Delete(copy.Path); } catch (IOException) { }
     }
 
     private string LocalPath(Guid jobId) => Path.Combine(_options.WorkDirectory, $"{jobId:N}.upload");

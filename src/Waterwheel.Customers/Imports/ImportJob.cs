@@ -55,6 +55,11 @@ internal sealed class ImportJob
     /// <summary>Orders already imported before (by this or another file): a second import of a file changes nothing.</summary>
     public int DuplicateRows { get; set; }
 
+    /// <summary>
+    /// Closed or cancelled orders (交易关闭, 已取消): the buyer is known and described, but the order is not counted as one.
+    /// </summary>
+    public int SkippedRows { get; set; }
+
     /// <summary>The last data row whose effect is committed: a resumed commit starts after it.</summary>
     public int CommittedThroughRow { get; set; }
 

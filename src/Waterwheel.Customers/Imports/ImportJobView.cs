@@ -6,10 +6,10 @@ namespace Waterwheel.Customers.Imports;
 public sealed record ImportJobView(
     Guid Id, ImportKind Kind, string Template, string FileName, long FileSize, string Encoding, ImportStatus Status, string? Failure,
     ImportMode? Mode, IReadOnlyDictionary<ImportField, string> Mapping, int TotalRows, int ValidRows, int InvalidRows, int ErrorCount,
-    int WrittenRows, int DuplicateRows, int ProcessedRows, int Progress, string CreatedBy, DateTime CreatedAt, DateTime? FinishedAt)
+    int WrittenRows, int DuplicateRows, int SkippedRows, int ProcessedRows, int Progress, string CreatedBy, DateTime CreatedAt, DateTime? FinishedAt)
 {
     internal static ImportJobView From(ImportJob j) => new(j.Id, j.Kind, j.Template, j.FileName, j.FileSize, j.Encoding, j.Status, j.Failure,
-        j.Mode, ImportJson.Mapping(j.Mapping), j.TotalRows, j.ValidRows, j.InvalidRows, j.ErrorCount, j.WrittenRows, j.DuplicateRows,
+        j.Mode, ImportJson.Mapping(j.Mapping), j.TotalRows, j.ValidRows, j.InvalidRows, j.ErrorCount, j.WrittenRows, j.DuplicateRows, j.SkippedRows,
         j.ProcessedRows, j.Progress, j.CreatedBy, j.CreatedAt, j.FinishedAt);
 }
 

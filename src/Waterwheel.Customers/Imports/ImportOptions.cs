@@ -25,6 +25,9 @@ public sealed class ImportOptions
     /// <summary>Where a node keeps its copy of a file it works on; the database holds the original.</summary>
     public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "waterwheel-imports");
 
-    /// <summary>Off only in tests that drive the worker by hand.</summary>
+    /// <summary>How often a node deletes its copies of files whose imports are done.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Off on a node that should take uploads but leave the work to others (and in tests of exactly that).</summary>
     public bool RunWorker { get; set; } = true;
 }

@@ -16,25 +16,36 @@ internal sealed class ImportRowWriter(CustomersDbContext db, IdentityLinks links
 {
     public const string Source = "import";
 
-    public async Task<(int Written, int Duplicates)> Write(Guid tenantId, ImportPlan plan, IReadOnlyList<ImportRecord> batch, CancellationToken ct)
+    /// <summary>How the platforms' exports call an order that never completed (closed unpaid, cancelled, fully refunded).</summary>
+    private static readonly HashSet<string> Closed = ["交易关闭", "已关闭", "已取消", "订单取消", "交易取消", "取消", "已退款", "退款成功", "全额退款"];
+
+    public static bool IsClosed(string? status) => status is not null && Closed.Contains(status.Trim());
+
+    public async Task<(int Written, int Duplicates, int Skipped)> Write(Guid tenantId, ImportPlan plan, IReadOnlyList<ImportRecord> batch, CancellationToken ct)
     {
         var keys = batch.Where(r => r.OrderNumber is not null).Select(r => OrderKey(plan.Channel, r.OrderNumber!)).Distinct().ToList();
         var seen = keys.Count == 0 ? [] : (await db.Timeline.Where(t => keys.Contains(t.SourceKey)).Select(t => t.SourceKey).ToListAsync(ct)).ToHashSet();
-        var (written, duplicates) = (0, 0);
+        var (written, duplicates, skipped) = (0, 0, 0);
         foreach (var record in batch)
         {
             string? key = null;
-            if (plan.Kind == ImportKind.Orders && !seen.Add(key = OrderKey(plan.Channel, record.OrderNumber!)))
+            var closed = plan.Kind == ImportKind.Orders && IsClosed(record.OrderStatus);
+            if (plan.Kind == ImportKind.Orders && !closed && !seen.Add(key = OrderKey(plan.Channel, record.OrderNumber!)))
             {
                 duplicates++;
                 continue;
             }
             var profile = await links.Resolve(tenantId, Claims(plan, record), Source, ct);
             profile.Describe(record.Name, null, record.Gender, record.OrderedAt ?? time.GetUtcNow().UtcDateTime);
+            if (closed)
+            {
+                skipped++;
+                continue;
+            }
             if (key is not null) AddOrder(tenantId, plan, record, profile, key);
             written++;
         }
-        return (written, duplicates);
+        return (written, duplicates, skipped);
     }
 
     /// <summary>A bounded key per order: Tmall and Taobao share order numbers, JD's are their own, so the channel is part of it.</summary>

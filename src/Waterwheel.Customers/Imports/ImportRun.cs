@@ -116,11 +116,12 @@ internal sealed class ImportRun(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                var (written, duplicates) = await writer.Write(job.TenantId, plan, batch, ct);
+                var (written, duplicates, skipped) = await writer.Write(job.TenantId, plan, batch, ct);
                 await db.SaveChangesAsync(ct);
                 var progress = job.TotalRows == 0 ? 99 : Math.Min(99, (int)(processed * 100L / job.TotalRows));
                 await Report(job.Id, owner, s => s
                     .SetProperty(j => j.WrittenRows, j => j.WrittenRows + written).SetProperty(j => j.DuplicateRows, j => j.DuplicateRows + duplicates)
+                    .SetProperty(j => j.SkippedRows, j => j.SkippedRows + skipped)
                     .SetProperty(j => j.CommittedThroughRow, lastLine).SetProperty(j => j.ProcessedRows, processed).SetProperty(j => j.Progress, progress), ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();

@@ -32,12 +32,17 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal sig
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!_options.RunWorker) return;
+        var lastSweep = System.Diagnostics.Stopwatch.StartNew();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (!await RunOnce(stoppingToken)) await signal.Wait(_options.PollInterval, stoppingToken);
+                if (lastSweep.Elapsed >= _options.SweepInterval)
+                {
+                    await Sweep(stoppingToken);
+                    lastSweep.Restart();
+                }
+                if (!_options.RunWorker || !await RunOnce(stoppingToken)) await signal.Wait(_options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -92,6 +97,12 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal sig
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, _owner).SetProperty(j => j.LeaseUntil, until), ct), ct);
         if (won == 0) signal.Notify();
         return won == 1 ? (candidate.Id, candidate.TenantId) : null;
+    }
+
+    private async Task Sweep(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ImportFiles>().SweepLocal(ct);
     }
 
     private async Task Fail(Guid jobId, string failure)

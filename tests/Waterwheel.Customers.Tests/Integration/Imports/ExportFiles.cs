@@ -18,13 +18,16 @@ internal static class ExportFiles
 
     public static readonly string[] PosHeader = ["单号", "会员卡号", "金额", "时间", "姓名", "手机号", "门店"];
 
-    /// <summary>A Tmall export as 千牛 saves it: GBK, order numbers wrapped as ="…" so that Excel keeps their digits.</summary>
+    /// <summary>
+    /// A Tmall export as 千牛 saves it: GBK, order numbers wrapped as ="…" so that Excel keeps their digits, every 15th
+    /// order closed unpaid.
+    /// </summary>
     public static byte[] TmallGbk(int orders, int buyers)
     {
         var rows = Enumerable.Range(1, orders).Select(i => new[]
         {
             $"=\"29640{i:000000000000}\"", $"tb_买家{i % buyers}", $"{100 + i}.50", $"2026-11-{1 + i % 28:00} 10:{i % 60:00}:00", $"2026-11-{1 + i % 28:00} 10:{i % 60:00}:30",
-            $"顾客{i % buyers}", i % 2 == 0 ? $"1380000{i % buyers:0000}" : "138****0000", "浙江省 杭州市 西湖区 文三路1号", "交易成功", "羊绒围巾 \"冬季\"款",
+            $"顾客{i % buyers}", i % 2 == 0 ? $"1380000{i % buyers:0000}" : "138****0000", "浙江省 杭州市 西湖区 文三路1号", i % 15 == 0 ? "交易关闭" : "交易成功", "羊绒围巾 \"冬季\"款",
         });
         return Encoding.GetEncoding("GBK").GetBytes(Csv(TmallHeader, rows));
     }

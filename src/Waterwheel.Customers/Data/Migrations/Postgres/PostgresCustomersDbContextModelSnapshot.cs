@@ -289,6 +289,9 @@ namespace Waterwheel.Customers.Data.Migrations.Postgres
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -282,6 +282,9 @@ namespace Waterwheel.Customers.Data.Migrations.Sqlite
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -13,7 +13,7 @@ using Waterwheel.Customers.Data;
 namespace Waterwheel.Customers.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCustomersDbContext))]
-    [Migration("20261130040814_CustomerImports")]
+    [Migration("20261130043446_CustomerImports")]
     partial class CustomerImports
     {
         /// <inheritdoc />
@@ -290,6 +290,9 @@ namespace Waterwheel.Customers.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkippedRows")
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")

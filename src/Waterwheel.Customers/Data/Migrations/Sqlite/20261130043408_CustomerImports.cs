@@ -64,6 +64,7 @@ namespace Waterwheel.Customers.Data.Migrations.Sqlite
                     ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
                     WrittenRows = table.Column<int>(type: "INTEGER", nullable: false),
                     DuplicateRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkippedRows = table.Column<int>(type: "INTEGER", nullable: false),
                     CommittedThroughRow = table.Column<int>(type: "INTEGER", nullable: false),
                     ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
                     Progress = table.Column<int>(type: "INTEGER", nullable: false),

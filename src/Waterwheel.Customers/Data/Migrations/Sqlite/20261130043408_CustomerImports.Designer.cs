@@ -11,7 +11,7 @@ using Waterwheel.Customers.Data;
 namespace Waterwheel.Customers.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCustomersDbContext))]
-    [Migration("20261130040736_CustomerImports")]
+    [Migration("20261130043408_CustomerImports")]
     partial class CustomerImports
     {
         /// <inheritdoc />
@@ -283,6 +283,9 @@ namespace Waterwheel.Customers.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")

@@ -68,6 +68,7 @@ namespace Waterwheel.Customers.Data.Migrations.Postgres
                     ErrorCount = table.Column<int>(type: "integer", nullable: false),
                     WrittenRows = table.Column<int>(type: "integer", nullable: false),
                     DuplicateRows = table.Column<int>(type: "integer", nullable: false),
+                    SkippedRows = table.Column<int>(type: "integer", nullable: false),
                     CommittedThroughRow = table.Column<int>(type: "integer", nullable: false),
                     ProcessedRows = table.Column<int>(type: "integer", nullable: false),
                     Progress = table.Column<int>(type: "integer", nullable: false),

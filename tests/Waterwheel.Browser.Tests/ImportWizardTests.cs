@@ -29,7 +29,8 @@ public sealed class ImportWizardTests(BrowserApp browser) : IClassFixture<Browse
         var csv = new StringBuilder("订单编号,买家会员名,买家实际支付金额,订单创建时间,订单付款时间,收货人姓名,联系手机,收货地址,订单状态,宝贝标题\r\n");
         for (var i = 1; i <= 10; i++)
             csv.Append($"=\"77{i:0000000}\",tb_browser_{i},{(i == 4 ? "abc" : "88.00")},2026-11-11 10:00:00,2026-11-11 10:00:10,买家{i},138****0000,杭州,交易成功,围巾\r\n");
-        await page.Locator("[data-testid=import-upload] input[type=file]").SetInputFilesAsync(new FilePayload
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "选择文件" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload
         {
             Name = "tmall-export.csv", MimeType = "text/csv", Buffer = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())],
         });

@@ -56,6 +56,8 @@ internal static class ImportReader
             // Stray quotes are the platforms' ="…" wrapping of long numbers, which reads as the text it is.
             OnMalformedRecord = record => malformed = record.Reason == CsvMalformedReason.UnterminatedQuote ? "an unclosed quote" : malformed,
             MaxRecordSize = 1024 * 1024,
+            // The rows hold mobiles and names; an exception message may end up in a log.
+            IncludeValuesInExceptions = false,
         });
         try
         {

@@ -41,6 +41,13 @@ public static class CustomersModule
         services.AddScoped<IInboxHandler, Ingest.TrackingHandler>();
         // Browser instrumentation posts from the brand's own sites; the write key, not a cookie, is its credential.
         services.AddCors(o => o.AddPolicy(Ingest.TrackingEndpoints.CorsPolicy, p => p.AllowAnyOrigin().AllowAnyHeader().WithMethods("POST")));
+        services.AddOptions<Imports.ImportOptions>().Bind(configuration.GetSection(Imports.ImportOptions.Section));
+        services.AddScoped<Imports.ImportFiles>();
+        services.AddScoped<Imports.ImportPlans>();
+        services.AddScoped<Imports.ImportRowWriter>();
+        services.AddScoped<Imports.ImportRun>();
+        services.AddSingleton<Imports.ImportSignal>();
+        services.AddHostedService<Imports.ImportWorker>();
         services.AddHealthChecks().AddDbContextCheck<CustomersDbContext>("customers-db", tags: ["ready"]);
         return services;
     }
@@ -75,6 +82,15 @@ public static class CustomersModule
         Sources.CreateEventSource.Map(api);
         Sources.ListEventSources.Map(api);
         Sources.RevokeEventSource.Map(api);
+        Imports.UploadImport.Map(api);
+        Imports.ListImports.Map(api);
+        Imports.GetImport.Map(api);
+        Imports.PreviewImport.Map(api);
+        Imports.MapImport.Map(api);
+        Imports.ListImportErrors.Map(api);
+        Imports.CommitImport.Map(api);
+        Imports.ListImportTemplates.Map(api);
+        Imports.SaveImportTemplate.Map(api);
         Ingest.TrackingEndpoints.Map(app);
         return app;
     }

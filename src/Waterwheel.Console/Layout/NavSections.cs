@@ -17,6 +17,7 @@ public static class NavSections
         new("Customers", MudBlazor.Icons.Material.Filled.People,
         [
             new("Customer profiles", "/customers", MudBlazor.Icons.Material.Filled.Person, Platform.Contracts.Permissions.ProfilesRead),
+            new("Customer imports", "/customers/imports", MudBlazor.Icons.Material.Filled.UploadFile, Platform.Contracts.Permissions.ProfilesWrite),
         ]),
         new("Acquire", MudBlazor.Icons.Material.Filled.Waves,
         [

@@ -2,6 +2,7 @@ using Waterwheel.Customers.Consent;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Identity.Merging;
 using Waterwheel.Customers.Identity.Rules;
+using Waterwheel.Customers.Imports;
 using Waterwheel.Customers.Profiles;
 using Waterwheel.Customers.Profiles.Search;
 using Waterwheel.Customers.Relationships;
@@ -178,6 +179,7 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
             b.HasIndex(d => new { d.TenantId, d.Key }).IsUnique();
             b.HasQueryFilter(d => d.TenantId == CurrentTenant);
         });
+        Imports(builder);
         builder.AddOutbox();
         ModuleTables.Place(builder, Schema, Database);
     }
@@ -186,6 +188,58 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
     {
         NameTermUpkeep.Apply(this);
         return this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+    }
+
+    private void Imports(ModelBuilder builder)
+    {
+        builder.Entity<ImportJob>(b =>
+        {
+            b.ToTable("import_jobs");
+            b.Property(j => j.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(j => j.Mode).HasConversion<string>().HasMaxLength(20);
+            b.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(j => j.Template).HasMaxLength(60);
+            b.Property(j => j.Mapping).HasMaxLength(4000);
+            b.Property(j => j.FileName).HasMaxLength(ImportJob.FileNameLength);
+            b.Property(j => j.FileHash).HasMaxLength(64);
+            b.Property(j => j.Encoding).HasMaxLength(20);
+            b.Property(j => j.Failure).HasMaxLength(ImportJob.FailureLength);
+            b.Property(j => j.CreatedBy).HasMaxLength(100);
+            b.Property(j => j.LeaseOwner).HasMaxLength(200);
+            b.Property(j => j.Version).IsConcurrencyToken();
+            b.HasIndex(j => new { j.TenantId, j.CreatedAt });
+            // The workers' question on every node: which jobs wait for work.
+            b.HasIndex(j => new { j.Status, j.LeaseUntil });
+            b.HasQueryFilter(j => j.TenantId == CurrentTenant);
+        });
+        builder.Entity<ImportRowError>(b =>
+        {
+            b.ToTable("import_errors");
+            b.Property(e => e.Column).HasMaxLength(ImportRowError.ColumnLength);
+            b.Property(e => e.Code).HasMaxLength(40);
+            b.Property(e => e.Reason).HasMaxLength(ImportRowError.ReasonLength);
+            b.HasIndex(e => new { e.JobId, e.Line });
+            b.HasQueryFilter(e => e.TenantId == CurrentTenant);
+        });
+        // Reached only through its job, which the tenant filter guards.
+        builder.Entity<ImportFileChunk>(b =>
+        {
+            b.ToTable("import_file_chunks");
+            b.HasKey(c => new { c.JobId, c.Index });
+        });
+        builder.Entity<ImportTemplate>(b =>
+        {
+            b.ToTable("import_templates");
+            b.Property(t => t.Name).HasMaxLength(ImportTemplate.NameLength);
+            b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(t => t.Channel).HasMaxLength(ImportTemplate.ChannelLength);
+            b.Property(t => t.BuyerIdType).HasConversion<string>().HasMaxLength(40);
+            b.Property(t => t.Columns).HasMaxLength(4000);
+            b.Property(t => t.CreatedBy).HasMaxLength(100);
+            b.Property(t => t.Version).IsConcurrencyToken();
+            b.HasIndex(t => new { t.TenantId, t.Name });
+            b.HasQueryFilter(t => t.TenantId == CurrentTenant);
+        });
     }
 }
 

@@ -44,6 +44,9 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
 {
     public const int CountLimit = 10_000;
 
+    /// <summary>A name term held by more profiles than this is searched along the list's order rather than through the terms.</summary>
+    private const int CommonTerm = 5_000;
+
     public async Task<ProfileSlice> Handle(ProfileQuery query, CancellationToken ct)
     {
         var order = ProfileOrder.Of(query.Sort, query.Desc);
@@ -113,9 +116,12 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
         // An exact identifier is the answer when there is one; only then is the text read as (part of) a name.
         var byIdentifier = await identities.Where(i => PlainTypes.Contains(i.Type) && i.Key == q).Select(i => i.ProfileId).ToListAsync(ct);
         if (byIdentifier.Count > 0 || NameTerms.ForSearch(q) is not { } term) return rows.Where(p => byIdentifier.Contains(p.Id));
-        // A name is found through its terms first (an index lookup), then checked whole on the profiles they name.
+        // A name is found through its terms first (an index lookup), then checked whole on the profiles they name. A term
+        // as common as a surname names tens of thousands: then walking the list's own order and checking each name finds a
+        // page sooner than joining them all, so how common the term is (an index-only count) decides.
         var text = NameTerms.Normalise(q);
         var byName = db.NameTerms.Where(t => t.Term == term).Select(t => t.ProfileId);
+        if (await byName.Take(CommonTerm + 1).CountAsync(ct) > CommonTerm) return rows.Where(p => p.Name.ToLower().Contains(text));
         return rows.Where(p => byName.Contains(p.Id) && p.Name.ToLower().Contains(text));
     }
 

@@ -28,12 +28,14 @@ public static class AuditActions
     public const string MergeUndone = "customer.merge_undone";
     public const string CustomerSettingsChanged = "customer.settings_changed";
     public const string AttributeDefined = "customer.attribute_defined";
+    public const string ImportUploaded = "customer.import_uploaded";
+    public const string ImportCommitted = "customer.import_committed";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignOut, OrgUnitCreated, OrgUnitUpdated, StoreCreated,
         StoreUpdated, StoreStatusChanged, StaffCreated, StaffUpdated, StaffLeft, RoleChanged, AccountCreated,
         PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported, WriteKeyCreated, WriteKeyRevoked, CustomerSharingChanged, PersonErased,
-        MergeUndone, CustomerSettingsChanged, AttributeDefined,
+        MergeUndone, CustomerSettingsChanged, AttributeDefined, ImportUploaded, ImportCommitted,
     ];
 }

@@ -31,6 +31,14 @@ internal sealed class IdentityPreload(CustomersDbContext db, IdentityKeys keys)
     public IReadOnlyList<IdentifierMark>? MarksOf(IReadOnlyCollection<IdentifierKey> wanted) =>
         wanted.All(_keys.Contains) ? _marks.Where(m => wanted.Contains(new IdentifierKey(m.Type, m.Key))).ToList() : null;
 
+    /// <summary>Forgets what was loaded, for a unit of work that cleared its change tracker and starts again.</summary>
+    public void Reset()
+    {
+        _keys.Clear();
+        _profiles.Clear();
+        _marks.Clear();
+    }
+
     public async Task Load(Guid tenantId, IEnumerable<IdentifierClaim> claims, CancellationToken ct)
     {
         var wanted = new HashSet<IdentifierKey>();

@@ -12,7 +12,7 @@ namespace Waterwheel.Customers.Imports;
 /// its channel and number, so that the same order imported again (the same file, or an export that overlaps an
 /// earlier one) is recognised and counted once.
 /// </summary>
-internal sealed class ImportRowWriter(CustomersDbContext db, IdentityLinks links, TimeProvider time)
+internal sealed class ImportRowWriter(CustomersDbContext db, IdentityLinks links, IdentityPreload preload, TimeProvider time)
 {
     public const string Source = "import";
 
@@ -25,6 +25,9 @@ internal sealed class ImportRowWriter(CustomersDbContext db, IdentityLinks links
     {
         var keys = batch.Where(r => r.OrderNumber is not null).Select(r => OrderKey(plan.Channel, r.OrderNumber!)).Distinct().ToList();
         var seen = keys.Count == 0 ? [] : (await db.Timeline.Where(t => keys.Contains(t.SourceKey)).Select(t => t.SourceKey).ToListAsync(ct)).ToHashSet();
+        // The batch runs on a freshly cleared change tracker: read every identifier its rows name at once.
+        preload.Reset();
+        await preload.Load(tenantId, batch.SelectMany(r => Claims(plan, r)), ct);
         var (written, duplicates, skipped) = (0, 0, 0);
         foreach (var record in batch)
         {

@@ -19,6 +19,15 @@ public sealed class ValidBodies(TenantWorld actor)
         "POST /api/customers/sources" => new { name = "New source" },
         "POST /api/customers/identifier-marks" => new { type = "DeviceId", value = Arrange.NewCode("tablet"), kind = "Blocked" },
         "PUT /api/customers/identity-rules/{type}" => new { maxPerProfile = 5, priority = 1, mayMerge = true },
+        "PATCH /api/customers/profiles/{id}" => new { city = "杭州市" },
+        "POST /api/customers/profiles/{id}/consents" => new { channel = "Sms", granted = true, note = "intruder" },
+        "POST /api/customers/imports/{id}/mapping" => new { template = "pos" },
+        "POST /api/customers/imports/{id}/commit" => new { mode = "SkipInvalid" },
+        "PUT /api/customers/imports/templates/{id}" => new
+        {
+            name = "Renamed template", kind = "Orders", channel = "pos", buyerIdType = "PosMemberNumber",
+            columns = new Dictionary<string, string> { ["OrderNumber"] = "单号", ["BuyerId"] = "会员卡号", ["Amount"] = "金额", ["OrderedAt"] = "时间" },
+        },
         "POST /api/wecom/connection/test" => new { },
         "POST /api/wecom/sync/customers" => new { },
         "POST /api/wecom/relation-alerts/{id}/handle" => new { note = "intruder" },

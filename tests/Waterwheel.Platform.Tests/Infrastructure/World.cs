@@ -21,7 +21,7 @@ public sealed record TenantWorld(
 }
 
 /// <summary>The tenant's customer objects: a profile that absorbed another (so it has a merge), an event source, an identifier mark.</summary>
-public sealed record CustomerObjects(Guid Profile, Guid Merge, Guid Source, Guid Mark);
+public sealed record CustomerObjects(Guid Profile, Guid Merge, Guid Source, Guid Mark, Guid Import, Guid ImportTemplate);
 
 /// <summary>User names of tenant A's staff who can sign in (all with <see cref="Arrange.StaffPassword"/>).</summary>
 public sealed record Accounts(string DealerAdmin1, string Manager1, string Guide1a, string Analyst);
@@ -76,11 +76,36 @@ public static class Worlds
         var (profile, merge) = await MergedCustomer(app, tenantId, m);
         var source = (await admin.PostCreated("/api/customers/sources", new { name = $"{m} website" })).GetProperty("source").Id();
         var mark = (await admin.PostCreated("/api/customers/identifier-marks", new { type = "DeviceId", value = $"{m}-tablet", kind = "Shared" })).Id();
+        // A tenant's own template is named by its key, which is its id.
+        var template = Guid.Parse((await admin.PostCreated("/api/customers/imports/templates", new
+        {
+            name = $"{m} till export", kind = "Orders", channel = "pos", buyerIdType = "PosMemberNumber",
+            columns = new Dictionary<string, string> { ["OrderNumber"] = "单号", ["BuyerId"] = "会员卡号", ["Amount"] = "金额", ["OrderedAt"] = "时间" },
+        })).Text("key"));
+        var import = await CheckedImport(admin, m);
         return new TenantWorld(tenantId, m, hq, region, dealer1, dealer2, store1, store2, regionStore, dealerAdmin1, dealerAdmin2,
-            manager1, guide1a, guide1b, guide2, analyst, guide2Mobile, apiKey, alert, accounts, new CustomerObjects(profile, merge, source, mark));
+            manager1, guide1a, guide1b, guide2, analyst, guide2Mobile, apiKey, alert, accounts,
+            new CustomerObjects(profile, merge, source, mark, import, template));
     }
 
     /// <summary>A member known first by a user id and separately by a visit's anonymous id, then linked: two profiles merged into one.</summary>
+    /// <summary>A small till export, uploaded and checked: it stays as it is until someone commits it.</summary>
+    private static async Task<Guid> CheckedImport(HttpClient admin, string m)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"单号,会员卡号,金额,时间\n{m}-1,{m}-M1,10.00,2026-11-01 10:00\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        content.Add(file, "file", $"{m}-till.csv");
+        var id = (await admin.PostAsync("/api/customers/imports?template=pos", content).Expect(System.Net.HttpStatusCode.Created)).Id();
+        for (var i = 0; i < 200; i++)
+        {
+            var status = (await admin.GetOk($"/api/customers/imports/{id}")).GetProperty("status").GetString();
+            if (status is not ("Uploaded" or "Validating")) return id;
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException("The world's import was not checked in time.");
+    }
+
     private static Task<(Guid Profile, Guid Merge)> MergedCustomer(WaterwheelApp app, Guid tenantId, string m) => app.InScope(async sp =>
     {
         sp.GetRequiredService<ActorContext>().UseSystem(tenantId);

@@ -23,6 +23,8 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         ["merges"] = t.Customers.Merge,
         ["sources"] = t.Customers.Source,
         ["identifier-marks"] = t.Customers.Mark,
+        ["imports"] = t.Customers.Import,
+        ["templates"] = t.Customers.ImportTemplate,
     };
 
     /// <summary>How B reads back each resource, to prove an attempt of A's changed nothing.</summary>
@@ -38,6 +40,8 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         "merges" => "read with its profile",
         "sources" => (await b.GetOk("/api/customers/sources")).EnumerateArray().Single(x => x.Id() == id).ToString(),
         "identifier-marks" => (await b.GetOk("/api/customers/identifier-marks")).EnumerateArray().Single(x => x.Id() == id).ToString(),
+        "imports" => (await b.GetOk($"/api/customers/imports/{id}")).ToString(),
+        "templates" => (await b.GetOk("/api/customers/imports/templates")).EnumerateArray().Single(x => x.Text("key") == id.ToString()).ToString(),
         _ => throw new Xunit.Sdk.XunitException($"No snapshot for resource '{resource}': extend the test."),
     };
 

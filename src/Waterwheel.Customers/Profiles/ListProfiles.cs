@@ -30,7 +30,7 @@ public sealed record ProfileQuery
 }
 
 /// <summary>
-/// Rows, the cursor of the next slice (null at the end), and how many match: exact up to <see cref="ListProfiles.CountLimit"/>,
+/// Rows, the cursor of the next slice (null at the end), and how many match: exact up to <see cref="ListProfiles.CountLimit"/> (<see cref="ListProfiles.SearchCountLimit"/> for a search),
 /// beyond which <c>TotalIsLowerBound</c> says "at least": counting a million rows on every page would cost more than the page.
 /// </summary>
 public sealed record ProfileSlice(IReadOnlyList<ProfileRow> Items, int Total, bool TotalIsLowerBound, string? Next);
@@ -44,6 +44,12 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
 {
     public const int CountLimit = 10_000;
 
+    /// <summary>
+    /// A search counts less far: a surname matches one customer in thirty, and counting ten thousand of them means reading
+    /// three hundred thousand names, where a page needs a few hundred.
+    /// </summary>
+    public const int SearchCountLimit = 1_000;
+
     /// <summary>A name term held by more profiles than this is searched along the list's order rather than through the terms.</summary>
     private const int CommonTerm = 5_000;
 
@@ -56,7 +62,8 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
 
         var rows = await Matching(query.Search, ct);
         var sharing = await visibility.SharingDealers(ct);
-        var counted = await rows.Take(CountLimit + 1).CountAsync(ct);
+        var limit = query.Search is null ? CountLimit : SearchCountLimit;
+        var counted = await rows.Take(limit + 1).CountAsync(ct);
         var page = cursor is null ? rows : order.After(rows, cursor);
         var found = await order.Apply(page).Take(query.Take + 1).ToListAsync(ct);
         var items = found.Take(query.Take).ToList();
@@ -73,7 +80,7 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
                 p.OwnerStaffId is { } g ? staff.GetValueOrDefault(g)?.Name : null,
                 p.OwnerDealerId is not null, !visible, p.FirstSeenAt, p.LastSeenAt, p.ErasedAt is not null);
         }).ToList();
-        return new ProfileSlice(shown, Math.Min(counted, CountLimit), counted > CountLimit, next);
+        return new ProfileSlice(shown, Math.Min(counted, limit), counted > limit, next);
     }
 
     private static Error Invalid(ProfileQuery query)

@@ -2,22 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Customers.Imports;
 
-/// <summary>Wakes this node's worker when a job is started here, so that it need not wait for its next look.</summary>
-internal sealed class ImportSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0) try { _signal.Release(); } catch (SemaphoreFullException) { }
-    }
-
-    public Task<bool> Wait(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-}
+/// <summary>Wakes this node's import worker when a job is started here.</summary>
+internal sealed class ImportSignal : WakeSignal;
 
 /// <summary>
 /// Every node runs one: it claims a job that is waiting for validation or commit and whose lease is free or lapsed
@@ -42,7 +33,7 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal sig
                     await Sweep(stoppingToken);
                     lastSweep.Restart();
                 }
-                if (!_options.RunWorker || !await RunOnce(stoppingToken)) await signal.Wait(_options.PollInterval, stoppingToken);
+                if (!_options.RunWorker || !await RunOnce(stoppingToken)) await signal.WaitAsync(_options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -12,10 +12,18 @@ public sealed class IngestOptions
     public int MaxInFlight { get; set; } = 3_000;
 
     /// <summary>
-    /// Accepted events not yet handled, across the cluster; past this every node answers 429. At today's handling rate
-    /// (a few hundred a second on 2 cores, see bench/Waterwheel.Bench.Ingest) this is minutes of work, not hours.
+    /// Stored requests not yet handled (a request's share of a lane, holding one call or up to a batch's worth), across
+    /// the cluster; past this every node answers 429. At batches of 100 calls this is a few minutes of work on 2 cores
+    /// (see bench/Waterwheel.Bench.Ingest), not hours.
     /// </summary>
-    public int MaxBacklog { get; set; } = 100_000;
+    public int MaxBacklog { get; set; } = 20_000;
+
+    /// <summary>
+    /// Lanes per source (<see cref="TrackingLanes"/>): how many nodes or rounds can work on one source's backlog at once.
+    /// More lanes split a request into more, smaller inbox messages. Changing it moves people between lanes: calls of
+    /// one person stored just before and just after the change may then be handled out of order.
+    /// </summary>
+    public int Lanes { get; set; } = 4;
 
     /// <summary>How old the backlog figure may be: counting it on every call would cost more than the calls.</summary>
     public TimeSpan BacklogCheck { get; set; } = TimeSpan.FromSeconds(2);

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Waterwheel.Customers.Consent;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Identity.Graph;
@@ -16,28 +16,68 @@ namespace Waterwheel.Customers.Ingest;
 /// the person, and writes the call on the timeline once (keyed by source and messageId, so a redelivery is a no-op).
 /// </summary>
 internal sealed class TrackingHandler(
-    CustomersDbContext db, IdentityLinks links, IdentityPreload preload, ConsentLedger consents, Attributes.TenantAttributes attributes, ActorContext actor)
+    CustomersDbContext db, IdentityLinks links, IdentityPreload preload, ConsentLedger consents, Attributes.TenantAttributes attributes,
+    ActorContext actor, TrackingInbox inbox, ILogger<TrackingHandler> log)
     : IInboxBatchHandler
 {
     public string Source => TrackingInbox.Source;
 
-    public Task HandleAsync(InboxEnvelope envelope, CancellationToken ct) => HandleBatchAsync([envelope], ct);
+    /// <summary>
+    /// One stored request share on its own, which the processor hands over when a batch of them failed. Its calls are
+    /// then handled one unit of work each; a call that fails again is set aside as a message of its own (retried or
+    /// parked alone), so one poisoned call neither loses the calls around it nor holds up its lane.
+    /// </summary>
+    public async Task HandleAsync(InboxEnvelope envelope, CancellationToken ct)
+    {
+        var tenantId = TenantOf([envelope]);
+        var calls = TrackingMessage.Read(envelope.Payload);
+        if (calls.Count == 1)
+        {
+            await Handle(tenantId, calls, ct);
+            return;
+        }
+        var failed = new List<TrackingMessage>();
+        foreach (var call in calls)
+        {
+            try
+            {
+                await Handle(tenantId, [call], ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // What the failed call left in the unit of work must not reach the next call's save.
+                db.ChangeTracker.Clear();
+                preload.Reset();
+                log.LogWarning("Tracking call {MessageId} of inbox message {Id} failed ({Error}); it is retried on its own",
+                    call.MessageId, envelope.Id, e.GetType().Name);
+                failed.Add(call);
+            }
+        }
+        if (failed.Count > 0) await inbox.SetAside(tenantId, failed, ct);
+    }
 
     /// <summary>
-    /// Handles calls of one tenant in arrival order in one transaction: calls already on the timeline (a redelivery) and
-    /// repeats within the batch are skipped, the identifiers of the rest are read in one go, and everything is saved at once.
+    /// Handles stored requests of one tenant in arrival order in one transaction: calls already on the timeline (a
+    /// redelivery) and repeats within the batch are skipped, the identifiers of the rest are read in one go, and
+    /// everything is saved at once.
     /// </summary>
-    public async Task HandleBatchAsync(IReadOnlyList<InboxEnvelope> envelopes, CancellationToken ct)
+    public Task HandleBatchAsync(IReadOnlyList<InboxEnvelope> envelopes, CancellationToken ct) =>
+        Handle(TenantOf(envelopes), envelopes.SelectMany(e => TrackingMessage.Read(e.Payload)).ToList(), ct);
+
+    private static Guid TenantOf(IReadOnlyList<InboxEnvelope> envelopes)
     {
         var tenantId = envelopes[0].TenantId ?? throw new InvalidOperationException("A stored tracking call has no tenant.");
         if (envelopes.Any(e => e.TenantId != tenantId)) throw new InvalidOperationException("A batch of tracking calls spans tenants.");
+        return tenantId;
+    }
+
+    private async Task Handle(Guid tenantId, IReadOnlyList<TrackingMessage> messages, CancellationToken ct)
+    {
         // The write key named the tenant when the call was accepted; the handler acts inside it and nowhere else.
         actor.UseSystem(tenantId, "tracking");
         // Looking among the rows this batch tracks (DbSet.Local) would otherwise compare every tracked row with its snapshot
         // on every look, which grows with the square of the batch; the save detects the changes once.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var messages = envelopes.Select(e => JsonSerializer.Deserialize<TrackingMessage>(e.Payload, TrackingMessage.Json)
-            ?? throw new InvalidOperationException("A stored tracking call is empty.")).ToList();
         var sourceKeys = messages.Select(SourceKey).ToList();
         var done = (await db.Timeline.Where(t => sourceKeys.Contains(t.SourceKey)).Select(t => t.SourceKey).ToListAsync(ct)).ToHashSet();
         var fresh = messages.Where((_, i) => done.Add(sourceKeys[i])).ToList();

@@ -37,6 +37,14 @@ internal sealed record TrackingMessage
     public string Partition => UserId is { } user ? "u:" + user : "a:" + AnonymousId;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The inbox payload of calls stored together: a JSON array of them.</summary>
+    public static string Store(IReadOnlyList<TrackingMessage> calls) => JsonSerializer.Serialize(calls, Json);
+
+    /// <summary>The calls of a stored payload; a single object is one call, as stored before calls travelled in lanes.</summary>
+    public static IReadOnlyList<TrackingMessage> Read(string payload) => payload.TrimStart().StartsWith('[')
+        ? JsonSerializer.Deserialize<List<TrackingMessage>>(payload, Json) ?? []
+        : [JsonSerializer.Deserialize<TrackingMessage>(payload, Json) ?? throw new InvalidOperationException("A stored tracking call is empty.")];
 }
 
 internal sealed record ExternalId(string Type, string Id);

@@ -29,7 +29,7 @@ internal static class Report
         w.WriteLine($"callback POST answer        p50 {post50,8:F2} ms   p99 {post99,8:F2} ms   ratio to baseline p50 {post50 / base50:F1}x, p99 {post99 / base99:F1}x   (target p99 < 50 ms)");
         w.WriteLine($"whole push (seal + tries)   p50 {Percentiles.Of(run.PushMs, 50),8:F2} ms   p99 {Percentiles.Of(run.PushMs, 99),8:F2} ms");
         w.WriteLine($"add -> welcome at WeCom     p50 {Percentiles.Of(run.WelcomeMs, 50),8:F1} ms   p99 {Percentiles.Of(run.WelcomeMs, 99),8:F1} ms   (target p99 < 1000 ms)");
-        w.WriteLine($"answered {run.Answered}/{run.Adds} ({run.PostMs.Count - run.Adds} retried POSTs); events lost {run.Lost}; duplicate welcomes {run.DuplicateWelcomes}   (target 0 and 0)");
+        w.WriteLine($"answered {run.Answered}/{run.Adds} ({run.PostMs.Count - run.Adds} retried POSTs); no welcome within 60 s {run.Lost} (handled after the code expired, or not at all); duplicate welcomes {run.DuplicateWelcomes}   (target 0 and 0)");
         var wall = run.Cpu.Wall.TotalSeconds;
         w.WriteLine($"CPU: server {run.Cpu.Server.TotalSeconds:F1} s over the adds and the {run.Cpu.Tail.TotalSeconds:F1} s until the last welcome " +
             $"({run.Cpu.Server.TotalSeconds / (wall + run.Cpu.Tail.TotalSeconds) * 100 / cores:F0}% of the machine), load side {run.Cpu.LoadSide.TotalSeconds:F1} s " +

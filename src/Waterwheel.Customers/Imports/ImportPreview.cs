@@ -3,7 +3,10 @@ using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Customers.Imports;
 
-/// <summary>What the wizard shows for mapping: the header, the first rows (mobile numbers masked) and the job's mapping.</summary>
+/// <summary>
+/// What the wizard shows for mapping: the header, the first rows and the job's mapping. Mobile numbers are masked in every
+/// cell, and the columns mapped to a name, an email or a buyer id too, unless the reader may see personal data in clear.
+/// </summary>
 public sealed record ImportPreviewView(string[] Header, IReadOnlyList<string[]> Rows, IReadOnlyDictionary<ImportField, string> Mapping);
 
 internal sealed class PreviewImport(CustomersDbContext db, ActorContext actor, ImportFiles files)
@@ -19,9 +22,12 @@ internal sealed class PreviewImport(CustomersDbContext db, ActorContext actor, I
         try
         {
             using var rows = ImportReader.Rows(path, job.Encoding, null, out var header).GetEnumerator();
+            var mapping = ImportJson.Mapping(job.Mapping);
+            var masked = actor.Has(Permissions.PiiReveal) ? [] : Personal.Where(mapping.ContainsKey).Select(f => Array.IndexOf(header, mapping[f])).ToHashSet();
             var first = new List<string[]>();
-            while (first.Count < RowCount && rows.MoveNext()) first.Add(rows.Current.Cells.Select(c => Redact.Phones(ImportRowParser.Clean(c))).ToArray());
-            return new ImportPreviewView(header, first, ImportJson.Mapping(job.Mapping));
+            while (first.Count < RowCount && rows.MoveNext())
+                first.Add(rows.Current.Cells.Select((c, i) => Shown(ImportRowParser.Clean(c), masked.Contains(i))).ToArray());
+            return new ImportPreviewView(header, first, mapping);
         }
         catch (UnreadableFileException e)
         {
@@ -29,9 +35,14 @@ internal sealed class PreviewImport(CustomersDbContext db, ActorContext actor, I
         }
     }
 
+    // Another holder of profiles.write may open someone else's import: the file's people are shown as the list shows them.
+    private static readonly ImportField[] Personal = [ImportField.Name, ImportField.Email, ImportField.BuyerId];
+
+    private static string Shown(string cell, bool personal) => personal && cell.Length > 0 ? Mask.Name(cell) : Redact.Phones(cell);
+
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/imports/{id:guid}/preview", async (Guid id, PreviewImport handler, CancellationToken ct) => (await handler.Handle(id, ct)).ToOk())
         .RequireAuthorization(Permissions.ProfilesWrite)
         .WithName("PreviewCustomerImport")
-        .WithSummary("The file's header and first rows (mobile numbers masked), and the job's column mapping");
+        .WithSummary("The file's header and first rows (mobile numbers, and names, emails and buyer ids without pii.reveal, masked), and the job's column mapping");
 }

@@ -254,6 +254,23 @@ public abstract class ImportApiTests(string provider) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
         var validated = await Until(Id(job), "Validated");
         Assert.Equal((5, 0), (Count(validated, "validRows"), Count(validated, "invalidRows")));
+
+        // Once mapped, the member card column is a person's id: in clear only for a reader who may see personal data.
+        var adminPreview = await _admin.GetFromJsonAsync<JsonElement>($"/api/customers/imports/{Id(job)}/preview");
+        Assert.Equal("VIP1", adminPreview.GetProperty("rows")[0][1].GetString());
+        var operatorPreview = await (await Operator()).GetFromJsonAsync<JsonElement>($"/api/customers/imports/{Id(job)}/preview");
+        Assert.Equal(["A1", "V***", "50", "2026-09-09 09:09:09", "139****0001"], operatorPreview.GetProperty("rows")[0].EnumerateArray().Select(c => c.GetString()!).ToArray());
+    }
+
+    /// <summary>A head-office operator: may import (profiles.write) but not see personal data in clear (no pii.reveal).</summary>
+    private async Task<HttpClient> Operator()
+    {
+        var units = await _admin.GetFromJsonAsync<JsonElement>("/api/platform/org-units");
+        var hq = units.EnumerateArray().Single(u => u.GetProperty("kind").GetString() == "HeadOffice").GetProperty("id").GetGuid();
+        using var created = await _admin.PostAsJsonAsync("/api/platform/staff", new { name = "运营", mobile = "13700000005", role = "HqOperator", orgUnitId = hq });
+        var staff = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await _admin.PostAsJsonAsync($"/api/platform/staff/{staff}/account", new { userName = "operator", password = "Operator-Pass-2026" })).EnsureSuccessStatusCode();
+        return await _app.SignedIn("operator", "Operator-Pass-2026");
     }
 
     [Fact]

@@ -113,6 +113,29 @@ internal sealed class ImportFiles(CustomersDbContext db, IOptions<ImportOptions>
                 try { File.Delete(copy.Path); } catch (IOException) { }
     }
 
+    /// <summary>
+    /// An upload nobody commits still holds its customers' personal data: past <see cref="ImportOptions.KeepAbandoned"/>
+    /// without a change, the stored file is deleted and the job says why. Every node may run this; deleting twice is
+    /// deleting once.
+    /// </summary>
+    public async Task<int> ExpireAbandoned(DateTime now, CancellationToken ct)
+    {
+        var before = now - _options.KeepAbandoned;
+        var jobs = db.Set<ImportJob>().IgnoreQueryFilters();
+        var stale = await jobs
+            .Where(j => (j.Status == ImportStatus.Uploaded || j.Status == ImportStatus.Validated || j.Status == ImportStatus.Failed) && j.UpdatedAt < before
+                && db.Set<ImportFileChunk>().Any(c => c.JobId == j.Id))
+            .Select(j => j.Id).Take(100).ToListAsync(ct);
+        var failure = $"The file was deleted after {_options.KeepAbandoned.TotalDays:0} days without a commit; upload it again to import it.";
+        foreach (var id in stale)
+        {
+            await db.Serialized(() => jobs.Where(j => j.Id == id && j.UpdatedAt < before).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.Failure, failure).SetProperty(j => j.UpdatedAt, now), ct), ct);
+            await Delete(id, ct);
+        }
+        return stale.Count;
+    }
+
     private string LocalPath(Guid jobId) => Path.Combine(_options.WorkDirectory, $"{jobId:N}.upload");
 
     private static async Task<int> Fill(Stream content, byte[] buffer, CancellationToken ct)

@@ -28,6 +28,9 @@ public sealed class ImportOptions
     /// <summary>How often a node deletes its copies of files whose imports are done.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long an upload that was never committed keeps its file (it holds customers' personal data).</summary>
+    public TimeSpan KeepAbandoned { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Off on a node that should take uploads but leave the work to others (and in tests of exactly that).</summary>
     public bool RunWorker { get; set; } = true;
 }

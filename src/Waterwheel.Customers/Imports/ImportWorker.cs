@@ -93,7 +93,10 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal sig
     private async Task Sweep(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ImportFiles>().SweepLocal(ct);
+        var files = scope.ServiceProvider.GetRequiredService<ImportFiles>();
+        await files.SweepLocal(ct);
+        if (await files.ExpireAbandoned(time.GetUtcNow().UtcDateTime, ct) is > 0 and var expired)
+            log.LogInformation("Deleted the files of {Count} imports left uncommitted", expired);
     }
 
     private async Task Fail(Guid jobId, string failure)

@@ -20,10 +20,12 @@ public sealed class IngestOptions
 
     /// <summary>
     /// Lanes per source (<see cref="TrackingLanes"/>): how many nodes or rounds can work on one source's backlog at once.
-    /// More lanes split a request into more, smaller inbox messages. Changing it moves people between lanes: calls of
-    /// one person stored just before and just after the change may then be handled out of order.
+    /// One lane keeps all of a source's calls in order and lets nothing of it race; it is the fastest on one or two nodes,
+    /// where the database, not the node, is the limit. More lanes split a request into more, smaller messages, and
+    /// calls that link one person's identifiers across lanes (an alias, a login) may then race and be redone. Changing it
+    /// moves people between lanes: calls of one person stored just before and after the change may run out of order.
     /// </summary>
-    public int Lanes { get; set; } = 4;
+    public int Lanes { get; set; } = 1;
 
     /// <summary>How old the backlog figure may be: counting it on every call would cost more than the calls.</summary>
     public TimeSpan BacklogCheck { get; set; } = TimeSpan.FromSeconds(2);

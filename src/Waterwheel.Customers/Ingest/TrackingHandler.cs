@@ -23,9 +23,10 @@ internal sealed class TrackingHandler(
     public string Source => TrackingInbox.Source;
 
     /// <summary>
-    /// One stored request share on its own, which the processor hands over when a batch of them failed. Its calls are
-    /// then handled one unit of work each; a call that fails again is set aside as a message of its own (retried or
-    /// parked alone), so one poisoned call neither loses the calls around it nor holds up its lane.
+    /// One stored request share on its own, which the processor hands over when a batch of them failed. It is tried
+    /// whole first; when that fails too, its calls are handled one unit of work each, and a call that fails again is set
+    /// aside as a message of its own (retried or parked alone), so one poisoned call neither loses the calls around it
+    /// nor holds up its lane.
     /// </summary>
     public async Task HandleAsync(InboxEnvelope envelope, CancellationToken ct)
     {
@@ -36,6 +37,15 @@ internal sealed class TrackingHandler(
             await Handle(tenantId, calls, ct);
             return;
         }
+        try
+        {
+            await Handle(tenantId, calls, ct);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            Forget();
+        }
         var failed = new List<TrackingMessage>();
         foreach (var call in calls)
         {
@@ -45,15 +55,20 @@ internal sealed class TrackingHandler(
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                // What the failed call left in the unit of work must not reach the next call's save.
-                db.ChangeTracker.Clear();
-                preload.Reset();
+                Forget();
                 log.LogWarning("Tracking call {MessageId} of inbox message {Id} failed ({Error}); it is retried on its own",
                     call.MessageId, envelope.Id, e.GetType().Name);
                 failed.Add(call);
             }
         }
         if (failed.Count > 0) await inbox.SetAside(tenantId, failed, ct);
+    }
+
+    /// <summary>What a failed unit of work left behind must not reach the next one's save.</summary>
+    private void Forget()
+    {
+        db.ChangeTracker.Clear();
+        preload.Reset();
     }
 
     /// <summary>

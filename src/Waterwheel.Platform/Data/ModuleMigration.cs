@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Waterwheel.Platform.Data;
 
@@ -13,6 +16,25 @@ internal sealed class ModuleMigration<TContext> : IModuleMigration where TContex
     public async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(ct);
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        if (db.Database.IsNpgsql()) await CreateHistoryTable(db, ct);
+        await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, EF reads the module's migration history before creating it and logs the read's failure as an
+    /// error on every fresh database (npgsql/efcore.pg#3407), so that a clean first start looks broken. Creating the
+    /// table first makes that read succeed; the migrator's own lock still decides who migrates.
+    /// </summary>
+    private static async Task CreateHistoryTable(TContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateSchema)
+        {
+            // Another node created it between the check and the create: that is what was wanted.
+        }
     }
 }

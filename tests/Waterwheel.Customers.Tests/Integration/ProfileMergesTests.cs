@@ -129,6 +129,12 @@ public abstract class ProfileMergesTests(string provider) : IAsyncLifetime
         var device = (await Get(_brand.Admin, "/api/customers/identity-rules")).EnumerateArray().Single(r => r.GetProperty("type").GetString() == "DeviceId");
         Assert.Equal((2, 7, false, true), (device.GetProperty("maxPerProfile").GetInt32(), device.GetProperty("priority").GetInt32(),
             device.GetProperty("mayMerge").GetBoolean(), device.GetProperty("customised").GetBoolean()));
+        Assert.Equal(1, device.GetProperty("version").GetInt32());
+
+        // An edit based on the defaults (version 0) is stale once the brand has its own rule.
+        using var stale = new HttpRequestMessage(HttpMethod.Put, "/api/customers/identity-rules/DeviceId") { Content = JsonContent.Create(rule) };
+        stale.Headers.IfMatch.ParseAdd("\"0\"");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, await Status(_brand.Admin.SendAsync(stale)));
     }
 
     /// <summary>

@@ -31,7 +31,8 @@ internal sealed class SetIdentityRule(CustomersDbContext db, ActorContext actor,
         if (ETags.Check(ifMatch, rule?.Version ?? 0) is { } precondition) return precondition;
         if (rule is null)
         {
-            rule = new IdentityRuleSetting { TenantId = tenant, Type = type };
+            // The default is version 0: the brand's first own rule is 1, so that an edit based on the default is then stale.
+            rule = new IdentityRuleSetting { TenantId = tenant, Type = type, Version = 1 };
             db.IdentityRuleSettings.Add(rule);
         }
         (rule.MaxPerProfile, rule.Priority, rule.MayMerge) = (request.MaxPerProfile, request.Priority, request.MayMerge);

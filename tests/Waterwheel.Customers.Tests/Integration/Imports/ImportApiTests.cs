@@ -262,6 +262,25 @@ public abstract class ImportApiTests(string provider) : IAsyncLifetime
         Assert.Equal(["A1", "V***", "50", "2026-09-09 09:09:09", "139****0001"], operatorPreview.GetProperty("rows")[0].EnumerateArray().Select(c => c.GetString()!).ToArray());
     }
 
+    [Fact]
+    public async Task An_upload_left_uncommitted_loses_its_file_after_the_retention_and_says_why()
+    {
+        var rows = Enumerable.Range(1, 3).Select(i => new object[] { $"P{i}", $"M{i}", 10m, "2026-10-01 12:00:00", "会员", "13600000000", "店" });
+        var job = await Checked(ExportFiles.Xlsx(ExportFiles.PosHeader, rows), "pos.xlsx", "pos");
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        Assert.Equal(0, await Read(db => ExpireAbandoned(db, now.AddDays(6))));
+        Assert.Equal(1, await Read(db => ExpireAbandoned(db, now.AddDays(8))));
+
+        var expired = await _admin.GetFromJsonAsync<JsonElement>($"/api/customers/imports/{Id(job)}");
+        Assert.Equal("Failed", expired.GetProperty("status").GetString());
+        Assert.Contains("deleted after 7 days", expired.GetProperty("failure").GetString());
+        Assert.Equal(0, await Read(db => db.Set<ImportFileChunk>().CountAsync()));
+        Assert.Equal(0, await Read(db => ExpireAbandoned(db, now.AddDays(30))));
+    }
+
+    private Task<int> ExpireAbandoned(CustomersDbContext db, DateTime now) =>
+        new ImportFiles(db, Microsoft.Extensions.Options.Options.Create(new ImportOptions())).ExpireAbandoned(now, CancellationToken.None);
+
     /// <summary>A head-office operator: may import (profiles.write) but not see personal data in clear (no pii.reveal).</summary>
     private async Task<HttpClient> Operator()
     {

@@ -27,6 +27,9 @@ public sealed class IngestOptions
     /// </summary>
     public int Lanes { get; set; } = 1;
 
+    /// <summary>Calls saved in one transaction when the inbox hands over many stored requests at once.</summary>
+    public int CallsPerTransaction { get; set; } = 500;
+
     /// <summary>How old the backlog figure may be: counting it on every call would cost more than the calls.</summary>
     public TimeSpan BacklogCheck { get; set; } = TimeSpan.FromSeconds(2);
 }

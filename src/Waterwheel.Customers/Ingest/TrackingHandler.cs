@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Waterwheel.Customers.Consent;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Identity.Graph;
@@ -17,7 +18,7 @@ namespace Waterwheel.Customers.Ingest;
 /// </summary>
 internal sealed class TrackingHandler(
     CustomersDbContext db, IdentityLinks links, IdentityPreload preload, ConsentLedger consents, Attributes.TenantAttributes attributes,
-    ActorContext actor, TrackingInbox inbox, ILogger<TrackingHandler> log)
+    ActorContext actor, TrackingInbox inbox, IOptions<IngestOptions> options, ILogger<TrackingHandler> log)
     : IInboxBatchHandler
 {
     public string Source => TrackingInbox.Source;
@@ -76,8 +77,18 @@ internal sealed class TrackingHandler(
     /// redelivery) and repeats within the batch are skipped, the identifiers of the rest are read in one go, and
     /// everything is saved at once.
     /// </summary>
-    public Task HandleBatchAsync(IReadOnlyList<InboxEnvelope> envelopes, CancellationToken ct) =>
-        Handle(TenantOf(envelopes), envelopes.SelectMany(e => TrackingMessage.Read(e.Payload)).ToList(), ct);
+    public async Task HandleBatchAsync(IReadOnlyList<InboxEnvelope> envelopes, CancellationToken ct)
+    {
+        var tenantId = TenantOf(envelopes);
+        // A unit of work looks among the rows it tracks for each call, so its cost grows with the square of its size:
+        // a claimed round (up to 50 stored requests of 500 KB) is saved in bounded slices. A slice that fails fails
+        // the batch; the slices before it stay written, and the retry skips their calls by messageId.
+        foreach (var slice in envelopes.SelectMany(e => TrackingMessage.Read(e.Payload)).Chunk(options.Value.CallsPerTransaction))
+        {
+            await Handle(tenantId, slice, ct);
+            Forget();
+        }
+    }
 
     private static Guid TenantOf(IReadOnlyList<InboxEnvelope> envelopes)
     {

@@ -19,12 +19,13 @@ namespace Waterwheel.Customers.Tests.Integration;
 /// </summary>
 public abstract class TrackingLanesTests(string provider)
 {
-    private static async Task<(WaterwheelApp App, Guid Tenant, string WriteKey)> Start(string provider, bool process, int lanes = 1)
+    private static async Task<(WaterwheelApp App, Guid Tenant, string WriteKey)> Start(string provider, bool process, int lanes = 1, int slice = 500)
     {
         var app = new WaterwheelApp(await TestDatabase.Create(provider), new Dictionary<string, string?>
         {
             ["Waterwheel:Inbox:RunProcessor"] = process ? "true" : "false",
             ["Waterwheel:Customers:Ingest:Lanes"] = lanes.ToString(),
+            ["Waterwheel:Customers:Ingest:CallsPerTransaction"] = slice.ToString(),
             ["Waterwheel:Inbox:PollInterval"] = "00:00:00.100",
         });
         var admin = await app.SignedIn(WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
@@ -52,6 +53,32 @@ public abstract class TrackingLanesTests(string provider)
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // A hundred people fall into every lane.
         Assert.Equal(lanes, await Pending(app));
+    }
+
+    [Fact]
+    public async Task Requests_larger_than_a_transactions_slice_are_saved_slice_by_slice_with_every_call_once()
+    {
+        var (app, tenant, key) = await Start(provider, process: true, slice: 7);
+        await using var _ = app;
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(key + ":")));
+        // Each of 30 members is identified once and then seen in later calls, in other slices and other requests.
+        for (var request = 0; request < 3; request++)
+        {
+            var calls = string.Join(",", Enumerable.Range(0, 40).Select(i => request == 0 && i < 30
+                ? $$$"""{"type":"identify","userId":"member-{{{i}}}","messageId":"r{{{request}}}-{{{i}}}","traits":{"name":"会员{{{i}}}"}}"""
+                : $$"""{"type":"track","userId":"member-{{i % 30}}","messageId":"r{{request}}-{{i}}","event":"Product Viewed"}"""));
+            using var response = await client.PostAsync("/v1/batch", new StringContent($$"""{"batch":[{{calls}}]}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        Task<(int Lines, int Profiles)> Written() => app.InScope(async sp =>
+        {
+            sp.GetRequiredService<ActorContext>().UseSystem(tenant);
+            var db = sp.GetRequiredService<CustomersDbContext>();
+            return (await db.Timeline.CountAsync(), await db.Profiles.CountAsync());
+        });
+        for (var i = 0; i < 300 && (await Written()).Lines < 120; i++) await Task.Delay(50);
+        Assert.Equal((120, 30), await Written());
     }
 
     [Fact]

@@ -76,6 +76,7 @@ public static class CustomersModule
         Attributes.ListAttributeDefinitions.Map(api);
         Attributes.DefineAttribute.Map(api);
         Attributes.ChangeAttribute.Map(api);
+        Attributes.DeleteAttribute.Map(api);
         Profiles.UpdateProfileAttributes.Map(api);
         Lifecycle.GetLifecycleThresholds.Map(api);
         Lifecycle.SetLifecycleThresholds.Map(api);

@@ -79,6 +79,37 @@ public abstract class CustomerDataTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_attribute_takes_its_values_with_it_and_its_key_may_be_defined_anew()
+    {
+        var admin = _brand.Admin;
+        Assert.Equal(HttpStatusCode.Created, await Status(admin.PostAsJsonAsync("/api/customers/attributes", new { key = "skin_type", label = "肤质", type = "String" })));
+        Assert.Equal(HttpStatusCode.Created, await Status(admin.PostAsJsonAsync("/api/customers/attributes", new { key = "pet", label = "宠物", type = "String" })));
+        var profileId = await Identify("m-2", """{"name":"李四","skin_type":"干性","pet":"猫"}""");
+        var attribute = "/api/customers/attributes/skin_type";
+        Assert.Equal(HttpStatusCode.PreconditionRequired, await Status(admin.DeleteAsync(attribute)));
+        Assert.Equal(HttpStatusCode.Forbidden, await Status(Delete(await _brand.SignedIn("operator"), attribute, "\"0\"")));
+
+        using var deleted = await Delete(admin, attribute, "\"0\"");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal(1, (await deleted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("profilesCleared").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, await Status(Delete(admin, attribute, "\"0\"")));
+        var values = (await Get(admin, $"/api/customers/profiles/{profileId}")).GetProperty("attributes").GetProperty("values");
+        Assert.Equal(["pet"], values.EnumerateObject().Select(v => v.Name).ToArray());
+
+        // The same key as a number now: no old text value turns up under it.
+        Assert.Equal(HttpStatusCode.Created, await Status(admin.PostAsJsonAsync("/api/customers/attributes", new { key = "skin_type", label = "肤质评分", type = "Number" })));
+        values = (await Get(admin, $"/api/customers/profiles/{profileId}")).GetProperty("attributes").GetProperty("values");
+        Assert.False(values.TryGetProperty("skin_type", out _));
+    }
+
+    private static Task<HttpResponseMessage> Delete(HttpClient client, string url, string etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        request.Headers.IfMatch.ParseAdd(etag);
+        return client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Consent_is_kept_per_channel_with_its_history_and_leaves_with_the_person()
     {
         var profileId = (await _brand.ProfileOf(await _brand.CustomerAdds("guide.li")))!.Id;

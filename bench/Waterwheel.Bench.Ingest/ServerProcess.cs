@@ -48,7 +48,10 @@ internal static class ServerProcess
         commands?.Print(w);
         handlers?.Print(w);
         var warnings = app.Log.Lines.ToList();
-        w.WriteLine($"PROFILE server warnings and errors: {warnings.Count}");
+        // The summary below cuts lines short; the whole of each, stack traces included, is kept for reading afterwards.
+        var whole = Path.Combine(Path.GetTempPath(), "waterwheel-bench-ingest-warnings.log");
+        File.WriteAllLines(whole, warnings);
+        w.WriteLine($"PROFILE server warnings and errors: {warnings.Count} (all of them in {whole})");
         foreach (var group in warnings.GroupBy(l => l.Length > 90 ? l[..90] : l).Take(5))
         {
             var first = group.First().ReplaceLineEndings(" ");

@@ -16,4 +16,13 @@ public enum ImportField
     Phone,
     Email,
     Gender,
+
+    /// <summary>Whether the person agreed to marketing by SMS (是/否, Y/N, 同意/不同意…), as a POS signup form records it.</summary>
+    SmsConsent,
+
+    /// <summary>Whether the person agreed to marketing by email.</summary>
+    EmailConsent,
+
+    /// <summary>Whether the person agreed to one-to-one marketing messages on WeCom.</summary>
+    WeComConsent,
 }

@@ -6,7 +6,11 @@ namespace Waterwheel.Customers.Imports;
 /// <summary>A valid row, in the module's terms: times in UTC, money in yuan, identifiers normalised.</summary>
 internal sealed record ImportRecord(
     int Line, string? OrderNumber, string? BuyerId, decimal? Amount, DateTime? OrderedAt, DateTime? PaidAt, string? OrderStatus,
-    string? Product, string? Name, string? Phone, string? Email, Gender Gender);
+    string? Product, string? Name, string? Phone, string? Email, Gender Gender)
+{
+    /// <summary>The marketing consent the row records, by channel; empty when the file says nothing of it.</summary>
+    public IReadOnlyDictionary<Consent.ConsentChannel, bool> Consent { get; init; } = new Dictionary<Consent.ConsentChannel, bool>();
+}
 
 /// <summary>One thing wrong with one row. Column is the file's header name, empty when the row as a whole is at fault.</summary>
 internal sealed record RowProblem(int Line, string Column, string Code, string Reason);

@@ -1,3 +1,4 @@
+using Waterwheel.Customers.Consent;
 using System.Globalization;
 using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Profiles;
@@ -65,10 +66,28 @@ internal static class ImportRowParser
 
         var name = Cell(ImportField.Name);
         if (name is { Length: > NameLength }) name = name[..NameLength];
+        var consent = new Dictionary<ConsentChannel, bool>();
+        foreach (var (field, channel) in ConsentFields)
+            if (Cell(field) is { } answer)
+            {
+                if (YesNo(answer) is { } granted) consent[channel] = granted;
+                else Problem(field, "not_yes_or_no", $"{plan.ColumnOf(field)} must be yes or no (是/否, Y/N, 同意/不同意).");
+            }
         if (problems.Count > 0) return (null, problems);
         return (new ImportRecord(row.Line, orderNumber, buyerId, amount, orderedAt, paidAt, Cell(ImportField.OrderStatus), Cell(ImportField.Product),
-            name, phone, email, Gender(Cell(ImportField.Gender))), problems);
+            name, phone, email, Gender(Cell(ImportField.Gender))) { Consent = consent }, problems);
     }
+
+    private static readonly (ImportField Field, ConsentChannel Channel)[] ConsentFields =
+        [(ImportField.SmsConsent, ConsentChannel.Sms), (ImportField.EmailConsent, ConsentChannel.Email), (ImportField.WeComConsent, ConsentChannel.WeComMessage)];
+
+    /// <summary>How signup forms and tills write an answer; anything else is a mistake to show, not a guess to make.</summary>
+    private static bool? YesNo(string answer) => answer.Trim().ToLowerInvariant() switch
+    {
+        "是" or "同意" or "已同意" or "y" or "yes" or "true" or "1" or "√" => true,
+        "否" or "不同意" or "拒绝" or "n" or "no" or "false" or "0" or "×" => false,
+        _ => null,
+    };
 
     /// <summary>
     /// Undoes what exports do to keep spreadsheets from mangling values: <c>="123"</c> and a leading apostrophe keep a

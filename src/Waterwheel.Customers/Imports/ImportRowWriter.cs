@@ -12,7 +12,7 @@ namespace Waterwheel.Customers.Imports;
 /// its channel and number, so that the same order imported again (the same file, or an export that overlaps an
 /// earlier one) is recognised and counted once.
 /// </summary>
-internal sealed class ImportRowWriter(CustomersDbContext db, IdentityLinks links, IdentityPreload preload, TimeProvider time)
+internal sealed class ImportRowWriter(CustomersDbContext db, IdentityLinks links, IdentityPreload preload, Consent.ConsentLedger consents, TimeProvider time)
 {
     public const string Source = "import";
 
@@ -39,7 +39,10 @@ internal sealed class ImportRowWriter(CustomersDbContext db, IdentityLinks links
                 continue;
             }
             var profile = await links.Resolve(tenantId, Claims(plan, record), Source, ct);
-            profile.Describe(record.Name, null, record.Gender, record.OrderedAt ?? time.GetUtcNow().UtcDateTime);
+            var at = record.OrderedAt ?? time.GetUtcNow().UtcDateTime;
+            profile.Describe(record.Name, null, record.Gender, at);
+            // A re-import records nothing new: the ledger keeps changes, not repetitions.
+            await consents.RecordChanges(tenantId, profile.Id, record.Consent, Consent.ConsentSource.Import, at, $"file import, line {record.Line}", ct);
             if (closed)
             {
                 skipped++;

@@ -73,6 +73,9 @@ internal static class BuiltInTemplates
             [ImportField.Email] = ["邮箱", "电子邮箱"],
             [ImportField.Gender] = ["性别"],
             [ImportField.BuyerId] = ["会员卡号", "会员号"],
+            [ImportField.SmsConsent] = ["短信营销同意", "接收短信"],
+            [ImportField.EmailConsent] = ["邮件营销同意", "接收邮件"],
+            [ImportField.WeComConsent] = ["企业微信营销同意", "接收企微消息"],
         }, true),
     ];
 

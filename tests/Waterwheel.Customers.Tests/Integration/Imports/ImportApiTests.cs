@@ -314,6 +314,27 @@ public abstract class ImportApiTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_customer_list_records_marketing_consent_once_and_names_an_answer_that_is_not_yes_or_no()
+    {
+        string[] header = ["姓名", "手机号", "短信营销同意", "企业微信营销同意"];
+        string[][] rows = [["王一", "13511110001", "是", "否"], ["王二", "13511110002", "N", ""], ["王三", "13511110003", "也许", "是"]];
+        var job = await Checked(ExportFiles.Utf8WithBom(header, rows), "members.csv", "customers");
+        Assert.Equal([(4, "短信营销同意", "not_yes_or_no")], await Errors(Id(job)));
+        await Committed(Id(job), "SkipInvalid");
+        var granted = await Read(db => db.Consents.OrderBy(c => c.Channel).ThenBy(c => c.Granted)
+            .Select(c => new { c.Channel, c.Granted, c.Source, c.Evidence }).ToListAsync());
+        Assert.Equal(3, granted.Count);
+        Assert.All(granted, c => Assert.Equal(Consent.ConsentSource.Import, c.Source));
+        Assert.Equal([(Consent.ConsentChannel.WeComMessage, false), (Consent.ConsentChannel.Sms, false), (Consent.ConsentChannel.Sms, true)],
+            granted.Select(c => (c.Channel, c.Granted)).OrderBy(c => c.Channel).ThenBy(c => c.Granted).ToArray());
+        Assert.Contains(granted, c => c.Evidence == "file import, line 2");
+
+        // The same list again: the answers have not changed, so the history gains nothing.
+        await Committed(Id(await Checked(ExportFiles.Utf8WithBom(header, rows), "members-again.csv", "customers")), "SkipInvalid");
+        Assert.Equal(3, await Read(db => db.Consents.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_commit_a_dead_node_left_half_done_is_resumed_after_its_last_committed_row()
     {
         var (file, _) = DouyinWithBadRows();

@@ -12,7 +12,7 @@ internal sealed class SegmentGenerator(Random random)
     public static readonly string[] Levels = ["gold", "silver", "bronze"];
     public static readonly string[] Skins = ["dry", "oily"];
     public static readonly string[] EnumFields = ["city", "gender", "lifecycle_stage", "owner_store", "member_level", "skin_type"];
-    public static readonly string[] NumberFields = ["order_count", "total_spent", "rfm_r", "pets", "height_m"];
+    public static readonly string[] NumberFields = ["order_count", "total_spent", "average_order_value", "rfm_r", "pets", "height_m"];
     public static readonly string[] DateFields = ["last_order_on", "birthday", "joined_on", "first_seen_on"];
     public static readonly string[] BoolFields = ["consent_wecom", "consent_sms", "newsletter"];
     public static readonly string[] Stores = ["s1", "s2", "s3"];
@@ -74,12 +74,16 @@ internal sealed class SegmentGenerator(Random random)
     {
         "order_count" => random.Next(0, 12),
         "total_spent" => random.Next(-5_000, 200_000) / 100m,
+        "average_order_value" => random.Next(0, 50_000) / 100m,
         "rfm_r" => random.Next(1, 6),
         "pets" => random.Next(0, 4),
         _ => random.Next(14_000, 20_000) / 10_000m,
     };
 
-    public DateOnly DateValue() => TestFields.Today.AddDays(-random.Next(-30, 1_100));
+    /// <summary>Mostly the last three years, sometimes decades back (before 1970, kept as negative day numbers).</summary>
+    public DateOnly DateValue() => random.Next(8) == 0
+        ? new DateOnly(1950, 1, 1).AddDays(random.Next(0, 365 * 40))
+        : TestFields.Today.AddDays(-random.Next(-30, 1_100));
 
     private string Pick(string[] items) => items[random.Next(items.Length)];
 }

@@ -83,13 +83,10 @@ internal sealed class AudienceIndex : IndexBitmaps, IDisposable
     public void Remove(int ordinal) => Write(() => RemoveUnlocked(ordinal));
 
     /// <summary>Every bitmap by a stable name, for tests that compare two indexes and for measuring memory.</summary>
-    public IReadOnlyList<(string Name, Roaring32Bitmap Bitmap)> Bitmaps() => Read(() =>
-        _columns.Values.SelectMany(c => c.Bitmaps())
-            .Concat(_tags.Select(t => ($"tag {t.Key}", t.Value.Bitmap)))
-            .Prepend(("customers", _universe.Bitmap)).ToList());
+    public IReadOnlyList<(string Name, Roaring32Bitmap Bitmap)> Bitmaps() => Read(AllBitmaps);
 
     /// <summary>The bytes the bitmaps' containers hold (CRoaring's own accounting; the .NET side is a few objects).</summary>
-    public ulong BitmapBytes() => Read(() => Bitmaps().Aggregate(0UL, (sum, b) =>
+    public ulong BitmapBytes() => Read(() => AllBitmaps().Aggregate(0UL, (sum, b) =>
     {
         var statistics = b.Bitmap.GetStatistics();
         return sum + statistics.ArrayContainerBytes + statistics.RunContainerBytes + statistics.BitsetContainerBytes;
@@ -105,6 +102,11 @@ internal sealed class AudienceIndex : IndexBitmaps, IDisposable
         _ when segment is And and => new And(new ValueList<Segment>(and.Terms.Append(scope))),
         _ => new And(segment, scope),
     };
+
+    private List<(string Name, Roaring32Bitmap Bitmap)> AllBitmaps() =>
+        _columns.Values.SelectMany(c => c.Bitmaps())
+            .Concat(_tags.Select(t => ($"tag {t.Key}", t.Value.Bitmap)))
+            .Prepend(("customers", _universe.Bitmap)).ToList();
 
     private void RemoveUnlocked(int ordinal)
     {

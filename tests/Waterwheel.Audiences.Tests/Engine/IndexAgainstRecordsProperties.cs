@@ -47,6 +47,15 @@ public sealed class IndexAgainstRecordsProperties
         Assert.Equal([1, 5], index.Materialise(new Not(new In("city", "杭州")), TestFields.Today).Ordinals);
     }
 
+    [Fact]
+    public void Bitmap_bytes_grow_with_the_customers_held()
+    {
+        using var small = AudienceIndex.Build(Catalog, RecordGenerator.Customers(new Random(1), 100));
+        using var large = AudienceIndex.Build(Catalog, RecordGenerator.Customers(new Random(1), 20_000));
+        Assert.True(small.BitmapBytes() > 0);
+        Assert.True(large.BitmapBytes() > 10 * small.BitmapBytes(), $"{small.BitmapBytes()} then {large.BitmapBytes()}");
+    }
+
     internal static void AssertSame(AudienceIndex index, IReadOnlyCollection<CustomerRecord> customers, Segment segment, Segment? scope)
     {
         var expected = customers

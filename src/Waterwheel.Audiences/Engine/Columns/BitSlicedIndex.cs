@@ -12,6 +12,9 @@ internal sealed class BitSlicedIndex : IDisposable
 {
     private readonly List<IndexedBitmap> _slices = [];
 
+    /// <summary>At least the largest value held (it only grows between rebuilds), so a bound above it is no bound.</summary>
+    private ulong _ceiling;
+
     /// <summary>Customers with a value in this index.</summary>
     public IndexedBitmap Exists { get; } = new();
 
@@ -53,50 +56,67 @@ internal sealed class BitSlicedIndex : IDisposable
     public Roaring32Bitmap Between(ulong? min, ulong? max, Roaring32Bitmap? within)
     {
         var candidates = within is null ? Exists.Bitmap.Clone() : Exists.Bitmap.And(within);
-        if (min is > 0) candidates = Replace(candidates, AtLeast(candidates, min.Value));
-        if (max is { } upper) candidates = Replace(candidates, AtMost(candidates, upper));
+        if (min is > 0) candidates = AtLeast(candidates, min.Value);
+        if (max is { } upper && upper < _ceiling) candidates = AtMost(candidates, upper);
         return candidates;
     }
 
     // Walks the slices from the highest bit keeping 'equal so far'; a 0 in the constant where the value has a 1 means greater.
+    // Both walks take the candidates over as 'equal so far'. The unions into the result are lazy (CRoaring skips
+    // recounting bitset containers until the repair at the end), which is most of a walk's cost at millions of customers.
     private Roaring32Bitmap AtLeast(Roaring32Bitmap candidates, ulong constant)
     {
-        if (64 - BitOperations.LeadingZeroCount(constant) > _slices.Count) return new Roaring32Bitmap();
+        if (64 - BitOperations.LeadingZeroCount(constant) > _slices.Count) return Replace(candidates, new Roaring32Bitmap());
         var greater = new Roaring32Bitmap();
-        var equal = candidates.Clone();
+        var equal = candidates;
+        var everyone = Exists.Bitmap.Count;
         for (var i = _slices.Count - 1; i >= 0 && !equal.IsEmpty; i--)
         {
             var slice = _slices[i].Bitmap;
-            if ((constant >> i & 1) == 1) equal.IAnd(slice);
+            var bit = (constant >> i & 1) == 1;
+            // A slice nobody or everybody has (the high bits of dates) decides without touching the candidates.
+            var held = slice.Count;
+            if (held == 0 && !bit || held == everyone && bit) continue;
+            if (held == 0 && bit) { equal.Clear(); break; }
+            if (held == everyone) { greater.ILazyOr(equal, false); equal.Clear(); break; }
+            if (bit) equal.IAnd(slice);
             else
             {
                 using var above = equal.And(slice);
-                greater.IOr(above);
+                greater.ILazyOr(above, false);
                 equal.IAndNot(slice);
             }
         }
-        greater.IOr(equal);
+        greater.ILazyOr(equal, false);
+        greater.RepairAfterLazy();
         equal.Dispose();
         return greater;
     }
 
     private Roaring32Bitmap AtMost(Roaring32Bitmap candidates, ulong constant)
     {
-        if (64 - BitOperations.LeadingZeroCount(constant) > _slices.Count) return candidates.Clone();
+        if (64 - BitOperations.LeadingZeroCount(constant) > _slices.Count) return candidates;
         var less = new Roaring32Bitmap();
-        var equal = candidates.Clone();
+        var equal = candidates;
+        var everyone = Exists.Bitmap.Count;
         for (var i = _slices.Count - 1; i >= 0 && !equal.IsEmpty; i--)
         {
             var slice = _slices[i].Bitmap;
-            if ((constant >> i & 1) == 1)
+            var bit = (constant >> i & 1) == 1;
+            var held = slice.Count;
+            if (held == 0 && !bit || held == everyone && bit) continue;
+            if (held == 0) { less.ILazyOr(equal, false); equal.Clear(); break; }
+            if (held == everyone) { equal.Clear(); break; }
+            if (bit)
             {
                 using var below = equal.AndNot(slice);
-                less.IOr(below);
+                less.ILazyOr(below, false);
                 equal.IAnd(slice);
             }
             else equal.IAndNot(slice);
         }
-        less.IOr(equal);
+        less.ILazyOr(equal, false);
+        less.RepairAfterLazy();
         equal.Dispose();
         return less;
     }
@@ -109,6 +129,7 @@ internal sealed class BitSlicedIndex : IDisposable
 
     private void Grow(ulong value)
     {
+        _ceiling = Math.Max(_ceiling, value);
         var bits = 64 - BitOperations.LeadingZeroCount(value);
         while (_slices.Count < bits) _slices.Add(new IndexedBitmap());
     }

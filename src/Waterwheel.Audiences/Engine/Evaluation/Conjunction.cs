@@ -3,58 +3,81 @@ using Roaring.Net.CRoaring;
 namespace Waterwheel.Audiences.Engine.Evaluation;
 
 /// <summary>
-/// The terms of an 'and', gathered: the intersection of the positive terms so far, the latest positive term kept apart
-/// (so a count can finish with one AndCount instead of building the last intersection), and the negated terms, which
-/// are subtracted rather than complemented.
+/// The terms of an 'and', folded as they come: the intersection so far (the found set the next term may evaluate
+/// within), negated terms subtracted rather than complemented, and the latest term kept apart so that a count finishes
+/// with one AndCount or AndNotCount instead of building the last intersection.
 /// </summary>
 internal sealed class Conjunction : IDisposable
 {
-    private Roaring32Bitmap? _intersection;
+    private Operand? _found;
     private Operand? _latest;
-    private readonly List<Operand> _negated = [];
+    private readonly List<Operand> _negatedBeforeAnyPositive = [];
 
-    /// <summary>What the terms so far leave, as a hint for the next term: a superset of the final answer.</summary>
-    public Roaring32Bitmap? FoundSet => _intersection ?? _latest?.Bitmap;
+    /// <summary>Every term so far, intersected: the result is a subset of it. Null while only negated terms came.</summary>
+    public Roaring32Bitmap? FoundSet
+    {
+        get
+        {
+            Fold();
+            return _found?.Bitmap;
+        }
+    }
 
     public void Add(Operand term)
     {
-        if (term.Negated) { _negated.Add(term); return; }
-        if (_latest is { } previous)
-        {
-            if (_intersection is null) _intersection = previous.TakeMutable();
-            else { _intersection.IAnd(previous.Bitmap); previous.Dispose(); }
-        }
+        Fold();
         _latest = term;
     }
 
     public ulong Count(Roaring32Bitmap universe)
     {
-        if (_latest is not { } latest)
-        {
-            // Only negated terms: everyone but their union.
-            using var excluded = Union(_negated);
-            return universe.Count - universe.AndCount(excluded);
-        }
-        if (_negated.Count == 0)
-            return _intersection is null ? latest.Bitmap.AndCount(universe) : _intersection.AndCount(latest.Bitmap);
-        using var positive = Intersection(latest);
-        for (var i = 0; i < _negated.Count - 1; i++) positive.IAndNot(_negated[i].Bitmap);
-        return positive.AndNotCount(_negated[^1].Bitmap);
+        if (_latest is not { } last) return _found?.Bitmap.Count ?? 0;
+        if (_found is { Bitmap: var found }) return last.Negated ? found.AndNotCount(last.Bitmap) : found.AndCount(last.Bitmap);
+        if (_negatedBeforeAnyPositive.Count == 0) return last.Negated ? universe.Count - universe.AndCount(last.Bitmap) : last.Bitmap.Count;
+        using var excluded = Union(_negatedBeforeAnyPositive);
+        if (!last.Negated) return last.Bitmap.AndNotCount(excluded);
+        excluded.IOr(last.Bitmap);
+        return universe.Count - universe.AndCount(excluded);
     }
 
     public Operand ToOperand()
     {
-        if (_latest is not { } latest) return new Operand(Union(_negated), owned: true, negated: true);
-        var result = Intersection(latest);
-        foreach (var negated in _negated) result.IAndNot(negated.Bitmap);
-        return Operand.Own(result);
+        Fold();
+        if (_found is { } found)
+        {
+            _found = null;
+            return found;
+        }
+        return new Operand(Union(_negatedBeforeAnyPositive), owned: true, negated: true);
     }
 
-    private Roaring32Bitmap Intersection(Operand latest)
+    private void Fold()
     {
-        if (_intersection is null) return latest.Bitmap.Clone();
-        var result = _intersection.And(latest.Bitmap);
-        return result;
+        if (_latest is not { } term) return;
+        _latest = null;
+        if (_found is null)
+        {
+            if (term.Negated) { _negatedBeforeAnyPositive.Add(term); return; }
+            _found = term;
+            foreach (var negated in _negatedBeforeAnyPositive) Combine(negated);
+            _negatedBeforeAnyPositive.Clear();
+            return;
+        }
+        Combine(term);
+    }
+
+    // A borrowed found set (the index's own bitmap) is never changed: the first combination makes a new one, which
+    // saves copying it first.
+    private void Combine(Operand term)
+    {
+        var found = _found!.Value;
+        if (found.Owned)
+        {
+            if (term.Negated) found.Bitmap.IAndNot(term.Bitmap);
+            else found.Bitmap.IAnd(term.Bitmap);
+        }
+        else _found = Operand.Own(term.Negated ? found.Bitmap.AndNot(term.Bitmap) : found.Bitmap.And(term.Bitmap));
+        term.Dispose();
     }
 
     private static Roaring32Bitmap Union(List<Operand> terms) =>
@@ -62,8 +85,8 @@ internal sealed class Conjunction : IDisposable
 
     public void Dispose()
     {
-        _intersection?.Dispose();
+        _found?.Dispose();
         _latest?.Dispose();
-        foreach (var negated in _negated) negated.Dispose();
+        foreach (var negated in _negatedBeforeAnyPositive) negated.Dispose();
     }
 }

@@ -75,7 +75,13 @@ internal sealed class IndexEvaluator(IndexBitmaps index, DateOnly today)
     private Conjunction Gather(IEnumerable<Segment> terms, Roaring32Bitmap? within)
     {
         var conjunction = new Conjunction();
-        foreach (var term in terms.OrderBy(Cost))
+        // The index's own bitmaps cost nothing to fetch: smallest positive first, so each intersection is as small as
+        // it can be, then the subtractions; terms that compute (unions, range walks) come after, inside the found set.
+        var byCost = terms.ToLookup(Cost);
+        var free = byCost[0].Concat(byCost[1]).Select(t => Evaluate(t, within))
+            .OrderBy(o => o.Negated).ThenBy(o => o.Negated ? 0 : o.Bitmap.Count).ToList();
+        foreach (var operand in free) conjunction.Add(operand);
+        foreach (var term in byCost[2].Concat(byCost[3]))
             conjunction.Add(Evaluate(term, conjunction.FoundSet ?? within));
         return conjunction;
     }

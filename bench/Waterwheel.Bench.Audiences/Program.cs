@@ -47,6 +47,14 @@ Console.WriteLine($"   {"segment",-16} {"members",12} {"count p50",10} {"p99",8}
 foreach (var e in engine)
     Console.WriteLine($"   {e.Name,-16} {e.Count,12:N0} {P(e.CountTimes, 50),10:F3} {P(e.CountTimes, 99),8:F3} {P(e.MaterialiseTimes, 50),16:F2} {P(e.MaterialiseTimes, 99),8:F2}");
 
+// What one bitmap operation costs here, to read the counts by: a count is a handful of these.
+var bitmaps = index.Bitmaps().ToDictionary(b => b.Name, b => b.Bitmap);
+var (consented, lapsed) = (bitmaps["consent_wecom = true"], bitmaps[$"tag {Population.TagIds[0]}"]);
+var andCount = Time(samples, () => consented.AndCount(lapsed));
+var and = Time(samples, () => { using var both = consented.And(lapsed); });
+Console.WriteLine($"one operation on two dense bitmaps ({consented.Count:N0} and {lapsed.Count:N0} customers): "
+    + $"AndCount p50 {P(andCount, 50):F3} ms, And p50 {P(and, 50):F3} ms");
+
 var changes = Time(1_000, () => { index.SetTag(Random.Shared.Next(customers), changedTag); });
 Console.WriteLine($"a tag set on one customer: p50 {P(changes, 50) * 1000:F1} µs, p99 {P(changes, 99) * 1000:F1} µs (then counted by the next count)");
 

@@ -59,6 +59,8 @@ export WATERWHEEL_TEST_REDIS="127.0.0.1:$REDISPORT"
 
 log "Installing Segment's Node.js library for the tracking API test"
 npm ci --prefix tests/Waterwheel.Customers.Tests/SegmentClient --no-audit --no-fund --silent
+log "Installing roaring-wasm, the other Roaring implementation of the audience bitmap format test"
+npm ci --prefix tests/Waterwheel.Audiences.Tests/RoaringInterop --no-audit --no-fund --silent
 
 log "Building"
 dotnet build Waterwheel.slnx -c Release -nologo -clp:ErrorsOnly

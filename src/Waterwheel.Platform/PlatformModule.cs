@@ -48,6 +48,7 @@ public static class PlatformModule
         services.AddScoped<AuditLog>();
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddScoped<Exports>();
+        services.AddScoped<Tenancy.TenantZone>();
         services.AddScoped(sp => new TenantProvisioning(sp.GetRequiredService<PlatformDbContext>(),
             sp.GetRequiredService<UserManager<StaffAccount>>(), sp.GetRequiredService<FieldEncryptor>(),
             sp.GetRequiredService<KeyedHasher>(), sp.GetRequiredService<TimeProvider>()));

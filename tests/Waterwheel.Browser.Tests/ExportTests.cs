@@ -21,12 +21,12 @@ public sealed class ExportTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/settings/stores$"));
 
-        foreach (var (url, button, file) in new[]
+        foreach (var (url, button, file, header) in new[]
                  {
-                     ("/settings/stores", "stores-export", new Regex(@"^stores-\d{8}-\d{6}\.csv$")),
-                     ("/settings/staff", "staff-export", new Regex(@"^staff-\d{8}-\d{6}\.csv$")),
-                     ("/settings/audit", "audit-export", new Regex(@"^audit-\d{8}-\d{6}\.csv$")),
-                     ("/customers", "customers-export-csv", new Regex(@"^customers-\d{8}-\d{6}\.csv$")),
+                     ("/settings/stores", "stores-export", new Regex(@"^stores-\d{8}-\d{6}\.csv$"), "编码,名称,所属组织"),
+                     ("/settings/staff", "staff-export", new Regex(@"^staff-\d{8}-\d{6}\.csv$"), "姓名,"),
+                     ("/settings/audit", "audit-export", new Regex(@"^audit-\d{8}-\d{6}\.csv$"), "时间,操作人,操作"),
+                     ("/customers", "customers-export-csv", new Regex(@"^customers-\d{8}-\d{6}\.csv$"), "客户ID,客户"),
                  })
         {
             await page.GotoAsync(url);
@@ -35,7 +35,17 @@ public sealed class ExportTests(BrowserApp browser) : IClassFixture<BrowserApp>
             var text = await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8);
             Assert.DoesNotContain("Failed to bind", text);
             Assert.False(text.TrimStart().StartsWith('{'), $"{url} exported a problem instead of a file: {text}");
-            Assert.Contains(',', text.Split('\n')[0]);
+            Assert.StartsWith(header, text.TrimStart('\uFEFF'));
+        }
+
+        // Excel beside CSV: an xlsx file is a zip, "PK" first.
+        foreach (var (url, button) in new[] { ("/settings/stores", "stores-export-xlsx"), ("/settings/staff", "staff-export-xlsx"), ("/settings/audit", "audit-export-xlsx") })
+        {
+            await page.GotoAsync(url);
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-testid={button}]"));
+            Assert.EndsWith(".xlsx", download.SuggestedFilename);
+            var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+            Assert.Equal("PK"u8.ToArray(), bytes[..2]);
         }
     }
 }

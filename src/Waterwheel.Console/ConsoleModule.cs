@@ -23,6 +23,7 @@ public static class ConsoleModule
         services.AddMudServices();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<ConsoleSession>();
+        services.AddScoped<ConsoleClock>();
         return services;
     }
 

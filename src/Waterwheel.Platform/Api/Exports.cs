@@ -10,7 +10,7 @@ namespace Waterwheel.Platform.Api;
 /// The stores, staff and audit lists as files for people: headers and values in the request's language, names instead of
 /// ids, times in the tenant's zone. Every export is itself an audit line, with the filter and row count.
 /// </summary>
-internal sealed class Exports(PlatformDbContext db, IAuditLog audit, TenantZone zone, TimeProvider time)
+internal sealed class Exports(PlatformDbContext db, IAuditLog audit, ITenantZone zone, TimeProvider time)
 {
     private static readonly string[] StoreHeader =
         ["Code", "Name", "Belongs to", "Province", "City", "District", "Address", "Phone", "Opening hours", "Status", "Latitude", "Longitude", "Created", "Updated"];

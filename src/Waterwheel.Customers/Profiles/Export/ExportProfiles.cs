@@ -26,7 +26,7 @@ internal sealed record ProfileExport(ExportFormat Format, string FileStem, int R
 /// the kind of search (never its text: a search is often a mobile number or a name).
 /// </summary>
 internal sealed class ExportProfiles(CustomersDbContext db, ListProfiles list, ActorContext actor, ProfileVisibility visibility, OrganisationFacts organisation,
-    IdentityKeys keys, TenantValueOptions values, IAuditLog audit, TenantZone zone, TimeProvider time)
+    IdentityKeys keys, TenantValueOptions values, IAuditLog audit, ITenantZone zone, TimeProvider time)
 {
     public const int MaxRows = 100_000;
     private const int Batch = 1_000;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 using Waterwheel.Platform.Access;
 
@@ -21,6 +22,7 @@ public static class ConsoleModule
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, ConsoleAuthenticationState>();
         services.AddMudServices();
+        services.AddTransient<MudLocalizer, ConsoleMudLocalizer>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<ConsoleSession>();
         services.AddScoped<ConsoleClock>();

@@ -56,6 +56,10 @@ public static class ConsoleModule
             return TypedResults.LocalRedirect(LocalUrl(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
 
+        // Browsers and bookmark tools ask for /favicon.ico whatever the page links; send them to the console's icon instead of a 404.
+        app.MapGet("/favicon.ico", () => TypedResults.Redirect("/_content/Waterwheel.Console/favicon.svg", permanent: true))
+            .AllowAnonymous().ExcludeFromDescription();
+
         app.MapPost("/logout", async (SignOut handler, HttpContext http) =>
         {
             await handler.Handle(http.RequestAborted);

@@ -45,7 +45,7 @@ internal sealed class Exports(PlatformDbContext db, IAuditLog audit, ITenantZone
     public Task<IResult> Audit(IReadOnlyCollection<AuditEntryDto> rows, string? format, object filter, CancellationToken ct) =>
         Send("audit", format, AuditHeader, rows, filter, tz => a =>
         [
-            TenantTime.Text(a.At, tz), a.ActorName, ExportText.AuditAction(a.Action), a.TargetType ?? "", a.TargetId ?? "", a.Summary, a.Ip ?? "", a.UserAgent ?? "",
+            TenantTime.Text(a.At, tz), a.ActorName, ExportText.AuditAction(a.Action), a.TargetType ?? "", a.TargetId ?? "", AuditSentence.Of(a.Action, a.Summary), a.Ip ?? "", a.UserAgent ?? "",
         ], ct);
 
     private async Task<IResult> Send<T>(string what, string? format, string[] header, IReadOnlyCollection<T> rows, object filter,

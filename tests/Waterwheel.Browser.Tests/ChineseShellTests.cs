@@ -31,6 +31,8 @@ public sealed class ChineseShellTests(BrowserApp browser) : IClassFixture<Browse
         await Assertions.Expect(pager).ToContainTextAsync("每页行数");
         await Assertions.Expect(pager).ToContainTextAsync(new Regex(@"第 \d+-\d+ 条，共 \d+ 条"));
         await Assertions.Expect(pager).Not.ToContainTextAsync("Rows per page");
+        // MudBlazor's own words come through the console's localizer too: the pager's buttons are named in Chinese.
+        await Assertions.Expect(pager.Locator("button[aria-label='下一页']")).ToHaveCountAsync(1);
 
         // 聚水流 → 新增客户: a search that finds nobody says so, not "connect WeCom".
         await page.GotoAsync("/acquire/customers");

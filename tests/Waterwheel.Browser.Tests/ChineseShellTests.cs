@@ -58,6 +58,36 @@ public sealed class ChineseShellTests(BrowserApp browser) : IClassFixture<Browse
         Assert.DoesNotContain("\"status\"", await page.ContentAsync());
     }
 
+    [Fact]
+    public async Task A_dealer_admin_is_offered_only_store_roles_for_a_new_staff_member()
+    {
+        var userName = await ArrangeDealerAdmin();
+        var page = await NewPage();
+        await SignIn(page, userName, GuidePassword, "/settings/staff");
+        await page.ClickAsync("[data-testid=staff-new]");
+        await page.Locator(".mud-dialog [data-testid=staff-role]").ClickAsync();
+        var offered = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(offered).ToHaveCountAsync(2);
+        await Assertions.Expect(offered.Nth(0)).ToHaveTextAsync("店长");
+        await Assertions.Expect(offered.Nth(1)).ToHaveTextAsync("导购");
+    }
+
+    /// <summary>A dealer with its admin, signed in with a password, made through the API as head office would.</summary>
+    private async Task<string> ArrangeDealerAdmin()
+    {
+        using var admin = await browser.App.SignedIn(WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
+        var units = await admin.GetFromJsonAsync<JsonElement>("/api/platform/org-units");
+        var hq = units.EnumerateArray().Single(u => u.GetProperty("kind").GetString() == "HeadOffice").GetProperty("id").GetGuid();
+        var suffix = Random.Shared.Next(1000, 9999);
+        var region = await Created(admin, "/api/platform/org-units", new { parentId = hq, kind = "Region", name = $"华东{suffix}", code = $"R-E{suffix}" });
+        var dealer = await Created(admin, "/api/platform/org-units", new { parentId = region, kind = "Dealer", name = $"禾丰商贸{suffix}", code = $"D-{suffix}" });
+        var staff = await Created(admin, "/api/platform/staff", new { name = "经销商老李", mobile = $"136{suffix}{suffix}", role = "DealerAdmin", orgUnitId = dealer });
+        var userName = $"dealer{suffix}";
+        using var account = await admin.PostAsJsonAsync($"/api/platform/staff/{staff}/account", new { userName, password = GuidePassword });
+        Assert.True(account.IsSuccessStatusCode, await account.Content.ReadAsStringAsync());
+        return userName;
+    }
+
     private async Task<IPage> NewPage()
     {
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN" });

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 using Waterwheel.Platform.Access;
 
@@ -21,8 +22,10 @@ public static class ConsoleModule
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, ConsoleAuthenticationState>();
         services.AddMudServices();
+        services.AddTransient<MudLocalizer, ConsoleMudLocalizer>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<ConsoleSession>();
+        services.AddScoped<ConsoleClock>();
         return services;
     }
 
@@ -52,6 +55,10 @@ public static class ConsoleModule
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
             return TypedResults.LocalRedirect(LocalUrl(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
+
+        // Browsers and bookmark tools ask for /favicon.ico whatever the page links; send them to the console's icon instead of a 404.
+        app.MapGet("/favicon.ico", () => TypedResults.Redirect("/_content/Waterwheel.Console/favicon.svg", permanent: true))
+            .AllowAnonymous().ExcludeFromDescription();
 
         app.MapPost("/logout", async (SignOut handler, HttpContext http) =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Waterwheel.Platform.Contracts;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Console;
@@ -24,6 +25,10 @@ public sealed class ConsoleSession(IServiceScopeFactory scopes, AuthenticationSt
 
     public async Task<Guid> TenantId() =>
         Guid.Parse((await auth.GetAuthenticationStateAsync()).User.FindFirst(Platform.Contracts.WaterwheelClaims.Tenant)!.Value);
+
+    /// <summary>The operator's role, for offering only what they may do (the server checks again).</summary>
+    public async Task<StaffRole?> Role() =>
+        Enum.TryParse<StaffRole>((await auth.GetAuthenticationStateAsync()).User.FindFirst(Platform.Contracts.WaterwheelClaims.Role)?.Value, out var role) ? role : null;
 
     public async Task<bool> Has(string permission) =>
         PermissionCheck.Granted((await auth.GetAuthenticationStateAsync()).User, permission);

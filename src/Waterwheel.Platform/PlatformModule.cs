@@ -48,6 +48,7 @@ public static class PlatformModule
         services.AddScoped<AuditLog>();
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddScoped<Exports>();
+        services.AddScoped<Tenancy.ITenantZone, Tenancy.TenantZone>();
         services.AddScoped(sp => new TenantProvisioning(sp.GetRequiredService<PlatformDbContext>(),
             sp.GetRequiredService<UserManager<StaffAccount>>(), sp.GetRequiredService<FieldEncryptor>(),
             sp.GetRequiredService<KeyedHasher>(), sp.GetRequiredService<TimeProvider>()));
@@ -160,6 +161,8 @@ public static class PlatformModule
         RevokeApiKey.Map(api);
         SearchAudit.Map(api);
         Exports.Map(api);
+        Tenancy.GetTenantTimeZone.Map(api);
+        Tenancy.SetTenantTimeZone.Map(api);
         return app;
     }
 }

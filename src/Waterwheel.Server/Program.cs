@@ -34,6 +34,7 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseForeignOriginRefusal();
+app.UseEmptyQueryValuesAsAbsent();
 // Only the tracking API (/v1) has a CORS policy: brands' own sites post events to it with a write key.
 app.UseCors();
 app.UseRateLimiter();

@@ -40,6 +40,7 @@ public static class NavSections
             new("Organisation", "/settings/organisation", MudBlazor.Icons.Material.Filled.AccountTree, Platform.Contracts.Permissions.OrgRead),
             new("Stores", "/settings/stores", MudBlazor.Icons.Material.Filled.Store, Platform.Contracts.Permissions.OrgRead),
             new("Staff", "/settings/staff", MudBlazor.Icons.Material.Filled.Badge, Platform.Contracts.Permissions.StaffRead),
+            new("Brand settings", "/settings/brand", MudBlazor.Icons.Material.Filled.Schedule, Platform.Contracts.Permissions.OrgRead),
             new("Customer settings", "/settings/customers", MudBlazor.Icons.Material.Filled.Tune, Platform.Contracts.Permissions.ProfilesRead),
             new("Roles & permissions", "/settings/roles", MudBlazor.Icons.Material.Filled.AdminPanelSettings, Platform.Contracts.Permissions.OrgRead),
             new("WeCom connection", "/settings/wecom", MudBlazor.Icons.Material.Filled.Hub, Platform.Contracts.Permissions.WeComManage),

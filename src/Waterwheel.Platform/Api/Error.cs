@@ -12,7 +12,7 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnl
     public static Error Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message);
 
     public static Error StaleVersion() =>
-        new(ErrorKind.PreconditionFailed, "stale_version", "The resource changed since you read it; reload and try again.");
+        new(ErrorKind.PreconditionFailed, "stale_version", ValidationText.Get("StaleVersion"));
 
     public static Error PreconditionRequired() =>
         new(ErrorKind.PreconditionRequired, "if_match_required", "Send If-Match with the ETag you read, so that an edit never overwrites one you have not seen.");

@@ -13,5 +13,5 @@ public static class PlainText
         text is null || !text.Any(c => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format);
 
     public static IRuleBuilderOptions<T, string> Plain<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Must(s => IsPlain(s)).WithMessage("'{PropertyName}' must not contain control or invisible formatting characters.");
+        rule.Must(s => IsPlain(s)).WithMessage(_ => ValidationText.Get("Plain"));
 }

@@ -11,7 +11,7 @@ internal sealed class CreateApiKey(PlatformDbContext db, ActorContext actor, IAu
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100 || !PlainText.IsPlain(request.Name))
             fields["name"] = ["Give the key a name of at most 100 characters."];
         var unknown = request.Permissions.Except(Permissions.All).ToList();
-        if (request.Permissions.Count == 0) fields["permissions"] = ["Choose at least one permission."];
+        if (request.Permissions.Count == 0) fields["permissions"] = [ValidationText.Get("AtLeastOnePermission")];
         else if (unknown.Count > 0) fields["permissions"] = [$"Unknown permissions: {string.Join(", ", unknown)}."];
         else if (request.Permissions.FirstOrDefault(p => !actor.Has(p)) is { } beyond)
             fields["permissions"] = [$"You cannot grant '{beyond}', which you do not hold."];

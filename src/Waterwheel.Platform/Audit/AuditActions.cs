@@ -30,12 +30,13 @@ public static class AuditActions
     public const string AttributeDefined = "customer.attribute_defined";
     public const string ImportUploaded = "customer.import_uploaded";
     public const string ImportCommitted = "customer.import_committed";
+    public const string TimeZoneChanged = "tenant.time_zone_changed";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignOut, OrgUnitCreated, OrgUnitUpdated, StoreCreated,
         StoreUpdated, StoreStatusChanged, StaffCreated, StaffUpdated, StaffLeft, RoleChanged, AccountCreated,
         PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported, WriteKeyCreated, WriteKeyRevoked, CustomerSharingChanged, PersonErased,
-        MergeUndone, CustomerSettingsChanged, AttributeDefined, ImportUploaded, ImportCommitted,
+        MergeUndone, CustomerSettingsChanged, AttributeDefined, ImportUploaded, ImportCommitted, TimeZoneChanged,
     ];
 }

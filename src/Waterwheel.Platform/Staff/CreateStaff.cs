@@ -14,7 +14,7 @@ internal sealed class CreateStaff(
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         if (string.IsNullOrWhiteSpace(request.Mobile)) return Error.Invalid("mobile", "A mobile number is required.");
         if (!RoleGrants.CanAssign(actor.Role, request.Role))
-            return Error.Forbidden("role_not_grantable", $"You cannot give the role {request.Role}.");
+            return Error.Forbidden("role_not_grantable", string.Format(System.Globalization.CultureInfo.CurrentCulture, ValidationText.Get("RoleNotGrantable"), ExportText.Role(request.Role)));
         var placement = await StaffPlacement.Resolve(db, request, ct);
         if (!placement.IsSuccess) return placement.Error!;
         var tenantId = actor.TenantId!.Value;

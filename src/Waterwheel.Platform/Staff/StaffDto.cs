@@ -31,7 +31,7 @@ internal sealed class SaveStaffValidator : FluentValidation.AbstractValidator<Sa
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(60).Plain();
         RuleFor(r => r.Mobile).Must(m => string.IsNullOrWhiteSpace(m) || Pii.PhoneNumbers.IsMainlandMobile(m))
-            .WithMessage("'{PropertyName}' must be an 11-digit mainland China mobile number.");
+            .WithMessage(_ => ValidationText.Get("MainlandMobile"));
         RuleFor(r => r.WeComUserId).MaximumLength(64).Matches("^[A-Za-z0-9_.@-]*$");
         RuleFor(r => r.Role).IsInEnum();
         RuleFor(r => r.StoreId).NotEmpty().When(r => r.Role.WorksInStore());

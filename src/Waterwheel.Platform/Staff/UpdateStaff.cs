@@ -19,7 +19,7 @@ internal sealed class UpdateStaff(
         if (ETags.Check(ifMatch, staff.Version) is { } precondition) return precondition;
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         if (request.Role != staff.Role && !(RoleGrants.CanAssign(actor.Role, request.Role) && RoleGrants.CanAssign(actor.Role, staff.Role)))
-            return Error.Forbidden("role_not_grantable", $"You cannot change a {staff.Role} into a {request.Role}.");
+            return Error.Forbidden("role_not_grantable", string.Format(System.Globalization.CultureInfo.CurrentCulture, ValidationText.Get("RoleNotGrantable"), ExportText.Role(request.Role)));
         if (!RoleGrants.CanAssign(actor.Role, staff.Role) && actor.StaffId != staff.Id)
             return Error.Forbidden("staff_not_editable", "You cannot edit a staff member whose role is above yours.");
         var placement = await StaffPlacement.Resolve(db, request, ct);

@@ -32,7 +32,8 @@ internal sealed class SaveStoreValidator : AbstractValidator<SaveStoreRequest>
         RuleFor(r => r.Latitude).InclusiveBetween(-90, 90);
         RuleFor(r => r.Longitude).InclusiveBetween(-180, 180);
         RuleFor(r => r.OpeningHours).MaximumLength(100)
-            .Matches(@"^(\d{2}:\d{2}-\d{2}:\d{2})?$").WithMessage("'{PropertyName}' must look like 09:00-21:00.");
-        RuleFor(r => r.Phone).MaximumLength(40).Plain();
+            .Must(StoreFields.IsOpeningHours).WithMessage(_ => ValidationText.Get("OpeningHours"));
+        RuleFor(r => r.Phone).MaximumLength(40).Plain()
+            .Must(StoreFields.IsPhone).WithMessage(_ => ValidationText.Get("StorePhone"));
     }
 }

@@ -7,6 +7,9 @@ internal sealed class Tenant
     public required string Name { get; set; }
     public required string Code { get; init; }
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>The IANA zone its people live in: every time they read, and every "today", is in this zone.</summary>
+    public string TimeZone { get; set; } = TenantTime.DefaultZoneId;
 }
 
 /// <summary>A row that belongs to one tenant and is filtered by it in every query.</summary>

@@ -7,7 +7,8 @@ public sealed record HandleRelationAlertRequest(string? Note);
 
 internal sealed class HandleRelationAlertValidator : AbstractValidator<HandleRelationAlertRequest>
 {
-    public HandleRelationAlertValidator() => RuleFor(r => r.Note).MaximumLength(500);
+    // An alert closed without a word of what was done tells the next person nothing.
+    public HandleRelationAlertValidator() => RuleFor(r => r.Note).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => ValidationText.Get("NoteRequired")).MaximumLength(500);
 }
 
 /// <summary>

@@ -14,14 +14,14 @@ internal sealed class TestConnection(WeComDbContext db, ActorContext actor, Tena
     public async Task<Result<ConnectionTestResult>> Handle(CancellationToken ct)
     {
         var connection = await db.Connections.FirstOrDefaultAsync(ct);
-        if (connection is null) return Error.Conflict("wecom_not_configured", "Save the corp id, secret, token and AES key first.");
+        if (connection is null) return Error.Conflict("wecom_not_configured", ConnectionText.Get("NotConfigured"));
         var corp = await corps.Find(actor.TenantId!.Value, ct);
-        if (corp is null) return Error.Conflict("wecom_aes_key_invalid", "The stored EncodingAESKey is not a valid 43-character key; enter it again.");
+        if (corp is null) return Error.Conflict("wecom_aes_key_invalid", ConnectionText.Get("AesKeyInvalid"));
 
         var token = await client.GetAccessToken(corp.App, ct);
         var result = token.IsSuccess
-            ? new ConnectionTestResult(true, "Connected: WeCom issued an access token for this app.")
-            : new ConnectionTestResult(false, token.Error!.Message);
+            ? new ConnectionTestResult(true, ConnectionText.Get("Connected"))
+            : new ConnectionTestResult(false, ConnectionText.Explain(token.Error!));
         connection.LastTestedAt = time.GetUtcNow().UtcDateTime;
         connection.LastTestResult = result.Message.Length > 500 ? result.Message[..500] : result.Message;
         await db.SaveChangesAsync(ct);

@@ -1,16 +1,16 @@
+using Waterwheel.Platform.Tenancy;
+
 namespace Waterwheel.WeCom.Contacts;
 
 public sealed record RelationSummary(int Active, int AddedToday, int LostToday, int WelcomedToday);
 
-/// <summary>Today's movement of the pool: how many came, how many left, how many were welcomed (days in China time).</summary>
-internal sealed class GetRelationSummary(WeComDbContext db, TimeProvider time)
+/// <summary>Today's movement of the pool: how many came, how many left, how many were welcomed (days in the brand's time zone).</summary>
+internal sealed class GetRelationSummary(WeComDbContext db, ITenantZone zone, TimeProvider time)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public async Task<RelationSummary> Handle(CancellationToken ct)
     {
-        var local = time.GetUtcNow().ToOffset(ChinaOffset);
-        var dayStart = new DateTimeOffset(local.Date, ChinaOffset).UtcDateTime;
+        var tz = await zone.Current(ct);
+        var dayStart = TenantTime.StartOfDayUtc(TenantTime.Day(time.GetUtcNow().UtcDateTime, tz), tz);
         return new RelationSummary(
             await db.Relations.CountAsync(r => r.Status == RelationStatus.Active, ct),
             await db.Relations.CountAsync(r => r.AddedAt >= dayStart, ct),

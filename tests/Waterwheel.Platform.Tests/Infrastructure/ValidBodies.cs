@@ -16,6 +16,7 @@ public sealed class ValidBodies(TenantWorld actor)
         "POST /api/platform/staff/{id}/account" => new { userName = Arrange.NewCode("intruder"), password = Arrange.StaffPassword },
         "POST /api/platform/api-keys" => new { name = "New key", permissions = new[] { "org.read" } },
         "PUT /api/platform/org-units/{id}/customer-sharing" => new { share = true },
+        "PUT /api/platform/tenant/time-zone" => new { timeZone = "Asia/Shanghai" },
         "POST /api/customers/sources" => new { name = "New source" },
         "POST /api/customers/identifier-marks" => new { type = "DeviceId", value = Arrange.NewCode("tablet"), kind = "Blocked" },
         "PUT /api/customers/identity-rules/{type}" => new { maxPerProfile = 5, priority = 1, mayMerge = true },

@@ -31,6 +31,16 @@ public abstract class DataScopeTests<TProvider>(AppFixture<TProvider> fixture) :
     }
 
     [Fact]
+    public async Task A_dealer_admin_who_asks_for_a_head_office_role_is_told_which_role_they_cannot_give()
+    {
+        var (a, dealer) = await SignedInAs(x => x.DealerAdmin1);
+        using var response = await dealer.PostAsJsonAsync("/api/platform/staff",
+            new { name = "越权的人", mobile = Arrange.NewMobile(), role = "HqOperator", orgUnitId = a.Dealer1 });
+        var problem = await response.ExpectProblem(HttpStatusCode.Forbidden, "role_not_grantable");
+        Assert.Contains("“总部运营”", problem.ToString());
+    }
+
+    [Fact]
     public async Task Dealer_admin_cannot_edit_or_add_stores_of_another_dealer()
     {
         var (a, dealer) = await SignedInAs(x => x.DealerAdmin1);

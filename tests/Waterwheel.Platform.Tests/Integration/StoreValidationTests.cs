@@ -26,6 +26,44 @@ public abstract class StoreValidationTests<TProvider>(AppFixture<TProvider> fixt
         Assert.Equal(["latitude", "name"], fields);
         Assert.Equal(0, (await fixture.AdminA.GetOk($"/api/platform/stores?q={code}")).Total());
     }
+
+    [Theory]
+    [InlineData("abc12", "08:00-21:00", "phone")]
+    [InlineData("021-12345678", "25:00-99:00", "openingHours")]
+    [InlineData("021-12345678", "09:00-09:60", "openingHours")]
+    public async Task A_phone_no_one_can_dial_and_hours_no_clock_shows_are_refused_in_Chinese(string phone, string hours, string field)
+    {
+        var region = await Arrange.OrgUnit(fixture.AdminA, await Arrange.HeadOffice(fixture.AdminA), "Region", "Validation region");
+        var body = new
+        {
+            code = Arrange.NewCode("BAD"), name = "南京西路店", orgUnitId = region, province = "上海市", city = "上海市", district = "", address = "",
+            latitude = 31.2, longitude = 121.4, openingHours = hours, phone,
+        };
+
+        using var response = await fixture.AdminA.PostAsJsonAsync("/api/platform/stores", body);
+
+        var problem = await response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var errors = problem.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(p => p.Name));
+        Assert.Contains(field == "phone" ? "电话号码" : "09:00-21:00", errors.GetProperty(field)[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("021-62881234", "09:00-21:00")]
+    [InlineData("(021) 6288 1234", "22:00-02:00")]
+    [InlineData("+86 138 0000 0000", "07:00-24:00")]
+    [InlineData("", "")]
+    public async Task Real_phones_and_hours_are_kept(string phone, string hours)
+    {
+        var region = await Arrange.OrgUnit(fixture.AdminA, await Arrange.HeadOffice(fixture.AdminA), "Region", "Validation region");
+        var body = new
+        {
+            code = Arrange.NewCode("OK"), name = "南京西路店", orgUnitId = region, province = "上海市", city = "上海市", district = "", address = "",
+            latitude = 31.2, longitude = 121.4, openingHours = hours, phone,
+        };
+        using var response = await fixture.AdminA.PostAsJsonAsync("/api/platform/stores", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
 }
 
 public sealed class StoreValidationSqlite(AppFixture<Sqlite> fixture) : StoreValidationTests<Sqlite>(fixture);

@@ -145,6 +145,10 @@ public abstract class RelationAlertTests(string provider) : IAsyncLifetime
 
         var tooLong = await _host.Admin.PostAsJsonAsync($"/api/wecom/relation-alerts/{id}/handle", new { note = new string('很', 501) });
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        // Closing an alert says what was done: a blank note is refused.
+        var blank = await _host.Admin.PostAsJsonAsync($"/api/wecom/relation-alerts/{id}/handle", new { note = "  " });
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Contains("备注不能为空", await blank.Content.ReadAsStringAsync());
         for (var i = 0; i < 2; i++)
         {
             var handled = await _host.Admin.PostAsJsonAsync($"/api/wecom/relation-alerts/{id}/handle", new { note = "已电话回访，客户搬家了" });
@@ -156,7 +160,7 @@ public abstract class RelationAlertTests(string provider) : IAsyncLifetime
         Assert.Equal(WaterwheelAdmin, done.GetProperty("handledBy").GetString());
         var audits = await _host.Admin.GetFromJsonAsync<JsonElement>("/api/platform/audit?action=wecom.alert_handled");
         Assert.Equal(1, audits.GetProperty("total").GetInt32());
-        var missing = await _host.Admin.PostAsJsonAsync($"/api/wecom/relation-alerts/{Guid.NewGuid()}/handle", new { note = "" });
+        var missing = await _host.Admin.PostAsJsonAsync($"/api/wecom/relation-alerts/{Guid.NewGuid()}/handle", new { note = "已回访" });
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 

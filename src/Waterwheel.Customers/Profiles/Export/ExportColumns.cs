@@ -1,39 +1,34 @@
 using System.Globalization;
+using System.Resources;
 using Waterwheel.Customers.Profiles;
 
 namespace Waterwheel.Customers.Profiles.Export;
 
 /// <summary>
-/// The customer export's columns and values as a Chinese operator reads them in a spreadsheet: zh-CN headers, genders
-/// and stages in words, times in Beijing time as <c>yyyy-MM-dd HH:mm</c>.
+/// The customer export's columns and values as an operator reads them in a spreadsheet: headers, genders and stages in
+/// the request's language (zh-CN unless English is chosen); times are written by the caller in the tenant's zone.
 /// </summary>
 internal static class ExportColumns
 {
-    public static readonly string[] Header =
-        ["客户ID", "客户", "手机", "性别", "生日", "省份", "城市", "门店", "导购", "生命周期", "订单数", "消费金额(元)", "首次出现", "最近出现", "经销商客户"];
+    private static readonly ResourceManager Text = new("Waterwheel.Customers.Resources.ProfileExportText", typeof(ExportColumns).Assembly);
 
-    // Mainland China has kept UTC+8 without daylight saving since 1991, so a fixed offset is Asia/Shanghai for every
-    // time we hold, and needs no time-zone database on the server.
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    private static readonly string[] HeaderKeys =
+        ["Customer ID", "Customer", "Mobile", "Gender", "Birthday", "Province", "City", "Store", "Guide", "Lifecycle", "Orders", "Spent (CNY)", "First seen", "Last seen", "Dealer's customer"];
 
-    public static string Time(DateTime utc) =>
-        utc == default ? "" : new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string[] Header() => [.. HeaderKeys.Select(Get)];
 
-    public static string Gender(Gender gender) => gender switch
+    public static string SheetName() => Get("Sheet");
+
+    public static string Gender(Gender gender) => Get(gender switch
     {
-        Profiles.Gender.Male => "男",
-        Profiles.Gender.Female => "女",
-        _ => "未知",
-    };
+        Profiles.Gender.Male => "Gender.Male",
+        Profiles.Gender.Female => "Gender.Female",
+        _ => "Gender.Unknown",
+    });
 
-    public static string Stage(LifecycleStage stage) => stage switch
-    {
-        LifecycleStage.New => "新客",
-        LifecycleStage.Active => "活跃",
-        LifecycleStage.AtRisk => "沉睡预警",
-        LifecycleStage.Dormant => "沉睡",
-        _ => "流失",
-    };
+    public static string Stage(LifecycleStage stage) => Get($"Stage.{stage}");
 
-    public static string YesNo(bool value) => value ? "是" : "否";
+    public static string YesNo(bool value) => Get(value ? "Yes" : "No");
+
+    private static string Get(string key) => Text.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }

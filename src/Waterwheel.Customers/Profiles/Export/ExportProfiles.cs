@@ -16,7 +16,7 @@ public sealed record ProfileExportQuery : PageQuery
 }
 
 /// <summary>A prepared export: its rows are read from the database batch by batch as the file is written.</summary>
-internal sealed record ProfileExport(string Format, string FileName, int RowCount, IAsyncEnumerable<string[]> Rows);
+internal sealed record ProfileExport(ExportFormat Format, string FileStem, int RowCount, IAsyncEnumerable<string[]> Rows);
 
 /// <summary>
 /// The customer list as a file, for the customers the list shows. Names and mobiles are masked unless the actor may
@@ -26,15 +26,16 @@ internal sealed record ProfileExport(string Format, string FileName, int RowCoun
 /// the kind of search (never its text: a search is often a mobile number or a name).
 /// </summary>
 internal sealed class ExportProfiles(CustomersDbContext db, ListProfiles list, ActorContext actor, ProfileVisibility visibility, OrganisationFacts organisation,
-    IdentityKeys keys, TenantValueOptions values, IAuditLog audit, TimeProvider time)
+    IdentityKeys keys, TenantValueOptions values, IAuditLog audit, ITenantZone zone, TimeProvider time)
 {
     public const int MaxRows = 100_000;
     private const int Batch = 1_000;
 
     public async Task<Result<ProfileExport>> Handle(ProfileExportQuery query, CancellationToken ct)
     {
-        var format = (query.Format ?? "csv").Trim().ToLowerInvariant();
-        if (format is not ("csv" or "xlsx")) return Error.Invalid("format", "format 须为 csv 或 xlsx (format must be csv or xlsx).");
+        var parsed = ExportFile.Parse(query.Format);
+        if (!parsed.IsSuccess) return parsed.Error!;
+        var format = parsed.Value;
         var unmasked = query.Unmasked == true;
         if (unmasked && !actor.Has(Permissions.PiiReveal))
             return Error.Forbidden("pii_reveal_required", "Exporting personal data in clear needs the pii.reveal permission.");
@@ -45,12 +46,13 @@ internal sealed class ExportProfiles(CustomersDbContext db, ListProfiles list, A
                 new Dictionary<string, string[]> { ["q"] = [$"{count} customers match; an export holds at most {MaxRows}. Narrow the filter."] });
 
         await audit.RecordNowAsync(AuditActions.Exported, "customer_profiles", null,
-            $"customers export ({format}): {count} rows, {(unmasked ? "unmasked" : "masked")}; {SearchKind(query.Search)}", ct);
-        var name = $"customers-{time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmmss}.{format}";
-        return new ProfileExport(format, name, count, Lines(rows, ProfileOrder.Of(query.Sort, query.Desc), unmasked, ct));
+            $"customers export ({ExportFile.Extension(format)}): {count} rows, {(unmasked ? "unmasked" : "masked")}; {SearchKind(query.Search)}", ct);
+        var tz = await zone.Current(ct);
+        var stem = $"customers-{TenantTime.Local(time.GetUtcNow().UtcDateTime, tz):yyyyMMdd-HHmmss}";
+        return new ProfileExport(format, stem, count, Lines(rows, ProfileOrder.Of(query.Sort, query.Desc), unmasked, tz, ct));
     }
 
-    private async IAsyncEnumerable<string[]> Lines(IQueryable<CustomerProfile> rows, ProfileOrder order, bool unmasked,
+    private async IAsyncEnumerable<string[]> Lines(IQueryable<CustomerProfile> rows, ProfileOrder order, bool unmasked, TimeZoneInfo tz,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var tenant = actor.TenantId ?? Guid.Empty;
@@ -80,7 +82,7 @@ internal sealed class ExportProfiles(CustomersDbContext db, ListProfiles list, A
                     ExportColumns.Gender(p.Gender), Birthday(p.Birthday, shown, clear), p.Province ?? "", p.City ?? "",
                     p.OwnerStoreId is { } s ? stores.GetValueOrDefault(s)?.Name ?? "" : "", p.OwnerStaffId is { } g ? staff.GetValueOrDefault(g)?.Name ?? "" : "",
                     ExportColumns.Stage(value.Of(p, now).Stage), p.OrderCount.ToString(), p.TotalSpent.ToString("0.00"),
-                    ExportColumns.Time(p.FirstSeenAt), ExportColumns.Time(p.LastSeenAt), ExportColumns.YesNo(p.OwnerDealerId is not null),
+                    TenantTime.Text(p.FirstSeenAt, tz), TenantTime.Text(p.LastSeenAt, tz), ExportColumns.YesNo(p.OwnerDealerId is not null),
                 ];
             }
             if (batch.Count < Batch) yield break;

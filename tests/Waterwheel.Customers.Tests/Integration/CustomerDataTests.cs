@@ -181,11 +181,16 @@ public abstract class CustomerDataTests(string provider) : IAsyncLifetime
     {
         var dealersId = (await _brand.ProfileOf(await _brand.CustomerAdds("guide.li")))!.Id;
         var dealersName = (await _brand.Read(db => db.Profiles.AsNoTracking().SingleAsync(p => p.Id == dealersId))).Name;
-        var ownId = await Identify("m-3", """{"name":"张三丰","phone":"13812345678"}""");
+        Assert.Equal(HttpStatusCode.Created, await Status(_brand.Admin.PostAsJsonAsync("/api/customers/attributes", new { key = "skin_type", label = "肤质", type = "String" })));
+        Assert.Equal(HttpStatusCode.Created, await Status(_brand.Admin.PostAsJsonAsync("/api/customers/attributes", new { key = "newsletter", label = "订阅", type = "Bool" })));
+        var ownId = await Identify("m-3", """{"name":"张三丰","phone":"13812345678","skin_type":"干性","newsletter":true}""");
 
         var masked = await Csv(_brand.Admin, "/api/customers/profiles/export");
         Assert.StartsWith("客户ID,客户,手机,性别", masked[0]);
+        // The brand's own attributes follow the built-in columns, in the order they were defined (by key within one instant).
+        Assert.EndsWith(",订阅,肤质", masked[0]);
         var own = masked.Single(l => l.StartsWith(ownId.ToString()));
+        Assert.EndsWith(",是,干性", own);
         Assert.Contains("张**", own);
         Assert.Contains("138****5678", own);
         Assert.DoesNotContain("13812345678", string.Join("\n", masked));

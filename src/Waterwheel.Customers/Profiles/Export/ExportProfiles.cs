@@ -16,7 +16,7 @@ public sealed record ProfileExportQuery : PageQuery
 }
 
 /// <summary>A prepared export: its rows are read from the database batch by batch as the file is written.</summary>
-internal sealed record ProfileExport(ExportFormat Format, string FileStem, int RowCount, IAsyncEnumerable<string[]> Rows);
+internal sealed record ProfileExport(ExportFormat Format, string FileStem, int RowCount, IReadOnlyList<string> AttributeLabels, IAsyncEnumerable<string[]> Rows);
 
 /// <summary>
 /// The customer list as a file, for the customers the list shows. Names and mobiles are masked unless the actor may
@@ -26,7 +26,7 @@ internal sealed record ProfileExport(ExportFormat Format, string FileStem, int R
 /// the kind of search (never its text: a search is often a mobile number or a name).
 /// </summary>
 internal sealed class ExportProfiles(CustomersDbContext db, ListProfiles list, ActorContext actor, ProfileVisibility visibility, OrganisationFacts organisation,
-    IdentityKeys keys, TenantValueOptions values, IAuditLog audit, ITenantZone zone, TimeProvider time)
+    IdentityKeys keys, TenantValueOptions values, Attributes.TenantAttributes tenantAttributes, IAuditLog audit, ITenantZone zone, TimeProvider time)
 {
     public const int MaxRows = 100_000;
     private const int Batch = 1_000;
@@ -49,11 +49,14 @@ internal sealed class ExportProfiles(CustomersDbContext db, ListProfiles list, A
             $"customers export ({ExportFile.Extension(format)}): {count} rows, {(unmasked ? "unmasked" : "masked")}; {SearchKind(query.Search)}", ct);
         var tz = await zone.Current(ct);
         var stem = $"customers-{TenantTime.Local(time.GetUtcNow().UtcDateTime, tz):yyyyMMdd-HHmmss}";
-        return new ProfileExport(format, stem, count, Lines(rows, ProfileOrder.Of(query.Sort, query.Desc), unmasked, tz, ct));
+        // The brand's own attributes follow the built-in columns, in the order they were defined.
+        var attributes = (await tenantAttributes.Of(actor.TenantId!.Value, ct)).Values.OrderBy(d => d.CreatedAt).ThenBy(d => d.Key).ToList();
+        return new ProfileExport(format, stem, count, [.. attributes.Select(a => a.Label)],
+            Lines(rows, ProfileOrder.Of(query.Sort, query.Desc), unmasked, tz, [.. attributes.Select(a => a.Key)], ct));
     }
 
     private async IAsyncEnumerable<string[]> Lines(IQueryable<CustomerProfile> rows, ProfileOrder order, bool unmasked, TimeZoneInfo tz,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        IReadOnlyList<string> attributeKeys, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var tenant = actor.TenantId ?? Guid.Empty;
         var stores = await organisation.Stores(tenant, ct);
@@ -83,10 +86,24 @@ internal sealed class ExportProfiles(CustomersDbContext db, ListProfiles list, A
                     p.OwnerStoreId is { } s ? stores.GetValueOrDefault(s)?.Name ?? "" : "", p.OwnerStaffId is { } g ? staff.GetValueOrDefault(g)?.Name ?? "" : "",
                     ExportColumns.Stage(value.Of(p, now).Stage), p.OrderCount.ToString(), p.TotalSpent.ToString("0.00"),
                     TenantTime.Text(p.FirstSeenAt, tz), TenantTime.Text(p.LastSeenAt, tz), ExportColumns.YesNo(p.OwnerDealerId is not null),
+                    .. AttributeCells(p, attributeKeys, shown),
                 ];
             }
             if (batch.Count < Batch) yield break;
         }
+    }
+
+    /// <summary>The brand's attribute values, as text; none for a person head office may not see.</summary>
+    private static IEnumerable<string> AttributeCells(CustomerProfile p, IReadOnlyList<string> keys, bool shown)
+    {
+        if (!shown || keys.Count == 0) return keys.Select(_ => "");
+        var held = Attributes.AttributeValues.Read(p.Attributes);
+        return keys.Select(k => held[k] switch
+        {
+            null => "",
+            System.Text.Json.Nodes.JsonValue v when v.TryGetValue<bool>(out var b) => ExportColumns.YesNo(b),
+            var v => v.ToString(),
+        });
     }
 
     // A masked file keeps the month and day (birthday greetings) but not the year, which with a name narrows a person down.

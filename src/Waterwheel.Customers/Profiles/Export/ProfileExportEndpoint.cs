@@ -9,7 +9,8 @@ internal static class ProfileExportEndpoint
             var result = await handler.Handle(query, ct);
             if (!result.IsSuccess) return (IResult)result.Error!.ToProblem();
             var export = result.Value!;
-            return ExportFile.Send(export.Format, export.FileStem, ExportColumns.SheetName(), ExportColumns.Header(), export.Rows, ct);
+            return ExportFile.Send(export.Format, export.FileStem, ExportColumns.SheetName(), [.. ExportColumns.Header(), .. export.AttributeLabels],
+                export.Rows, ct);
         })
         .RequireAuthorization(Permissions.ProfilesRead)
         .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -14,7 +14,7 @@ internal static class Modules
     public const string Simulator = "Waterwheel.WeCom.Simulator";
 
     // Everything else named Waterwheel.* is a module: the host, the UI, the simulator and test or bench code are not.
-    private static readonly string[] NotModules = [Host, Console, Simulator, "Waterwheel.Testing"];
+    public static readonly string[] NotModules = [Host, Console, Simulator, "Waterwheel.Testing"];
 
     public static readonly IReadOnlyList<Assembly> All = Directory.GetFiles(AppContext.BaseDirectory, "Waterwheel.*.dll")
         .Select(path => Path.GetFileNameWithoutExtension(path))

@@ -22,15 +22,24 @@ internal sealed class DeleteAttribute(CustomersDbContext db, ActorContext actor,
         if (definition is null) return Error.NotFound("Attribute");
         if (ETags.Check(ifMatch, definition.Version) is { } precondition) return precondition;
         var tenant = actor.TenantId!.Value;
-        var cleared = await db.Serialized(async () =>
+        int cleared;
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var count = await ClearValues(tenant, key, ct);
-            db.AttributeDefinitions.Remove(definition);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return count;
-        }, ct);
+            cleared = await db.Serialized(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var count = await ClearValues(tenant, key, ct);
+                db.AttributeDefinitions.Remove(definition);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return count;
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A second delete (a double submit, another admin) lost the race: the attribute is gone, nothing was cleared twice.
+            return Error.NotFound("Attribute");
+        }
         cache.Remove(TenantAttributes.CacheKey(tenant));
         await audit.RecordNowAsync(AuditActions.CustomerSettingsChanged, "customer_attribute", key,
             $"attribute {key} deleted with its values on {cleared} profiles", ct);

@@ -23,7 +23,8 @@ internal sealed class PreviewImport(CustomersDbContext db, ActorContext actor, I
         {
             using var rows = ImportReader.Rows(path, job.Encoding, null, out var header).GetEnumerator();
             var mapping = ImportJson.Mapping(job.Mapping);
-            var masked = actor.Has(Permissions.PiiReveal) ? [] : Personal.Where(mapping.ContainsKey).Select(f => Array.IndexOf(header, mapping[f])).ToHashSet();
+            var masked = actor.Has(Permissions.PiiReveal) ? [] : Personal.Where(mapping.ContainsKey)
+                .Select(f => Array.FindIndex(header, h => h.Trim() == mapping[f].Trim())).ToHashSet();
             var first = new List<string[]>();
             while (first.Count < RowCount && rows.MoveNext())
                 first.Add(rows.Current.Cells.Select((c, i) => Shown(ImportRowParser.Clean(c), masked.Contains(i))).ToArray());

@@ -35,10 +35,14 @@ foreach (var provider in providers)
         stages = new Stages(await storing.IdleCpuPerSecond(10), healthz, stored);
     }
     await using var rig = await LoadRig.Start(provider, ServerProcess.Full, corps);
-    await rig.WarmUp(waitForWelcomes: true);
+    var warmUp = await rig.WarmUp(waitForWelcomes: true);
+    var jitBefore = await rig.JitTime();
     var run = await rig.Run(rate, seconds);
+    var jitDuring = await rig.JitTime() - jitBefore;
     var idleFull = await rig.IdleCpuPerSecond(10);
     Report.Print(provider, rate, seconds, corps, stages with { IdleFull = idleFull }, run, clock.Elapsed, loadBefore, LoadAverage());
+    System.Console.WriteLine($"   warm-up {warmUp.TotalSeconds:F0} s until the JIT went quiet; JIT during the measured run {jitDuring.TotalSeconds:F2} s " +
+        $"({jitDuring.TotalMilliseconds / run.Adds:F3} ms per add, inside the figures above)");
     ApiTimes.Print();
 }
 return 0;

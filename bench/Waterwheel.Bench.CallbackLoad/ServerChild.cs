@@ -10,6 +10,7 @@ internal sealed class ServerChild : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<TimeSpan> _jit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly StreamWriter _log;
     private int _logLines;
 
@@ -47,11 +48,25 @@ internal sealed class ServerChild : IAsyncDisposable
     {
         if (line is null) return;
         if (line.StartsWith(ServerProcess.ReadyLine, StringComparison.Ordinal)) { _address.TrySetResult(line[ServerProcess.ReadyLine.Length..].Trim()); return; }
+        if (line.StartsWith(ServerProcess.JitLine, StringComparison.Ordinal))
+        {
+            _jit.TrySetResult(TimeSpan.FromMilliseconds(double.Parse(line[ServerProcess.JitLine.Length..], System.Globalization.CultureInfo.InvariantCulture)));
+            return;
+        }
         Interlocked.Increment(ref _logLines);
         lock (_log) _log.WriteLine(line);
         // Errors are worth seeing while the bench runs; the rest is only counted.
         if (line.Contains(" ERR]", StringComparison.Ordinal) || line.Contains(" FTL]", StringComparison.Ordinal) || line.StartsWith("Unhandled", StringComparison.Ordinal))
             System.Console.Error.WriteLine("server: " + line);
+    }
+
+    /// <summary>How long the server's JIT compiler has worked so far (tiered compilation keeps recompiling hot code for minutes).</summary>
+    public async Task<TimeSpan> JitTime()
+    {
+        _jit = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _process.StandardInput.WriteLineAsync(ServerProcess.JitQuery);
+        await _process.StandardInput.FlushAsync();
+        return await _jit.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     public async ValueTask DisposeAsync()

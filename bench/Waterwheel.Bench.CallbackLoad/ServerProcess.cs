@@ -19,6 +19,9 @@ internal static class ServerProcess
     public const string Mode = "--server";
     public const string ReadyLine = "WATERWHEEL-BENCH-SERVER ";
 
+    /// <summary>Asked on stdin, answered on stdout: the JIT compiler's total time in this process so far, in ms.</summary>
+    public const string JitQuery = "jit", JitLine = "WATERWHEEL-BENCH-JIT ";
+
     /// <summary>The full path, or callbacks received and stored but never handled (the inbox processor off).</summary>
     public const string Full = "full", StoreOnly = "store-only";
 
@@ -49,7 +52,11 @@ internal static class ServerProcess
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
             .Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1");
         System.Console.WriteLine(ReadyLine + address);
-        while (await System.Console.In.ReadLineAsync() is not null) { }
+        while (await System.Console.In.ReadLineAsync() is { } line)
+        {
+            if (line == JitQuery)
+                System.Console.WriteLine(JitLine + System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         return 0;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Waterwheel.Platform.Access;
 using Waterwheel.Platform.ApiKeys;
 using Waterwheel.Platform.Audit;
@@ -56,6 +57,7 @@ public static class PlatformModule
         services.AddScoped<IOrganisationDirectory, Organisation.OrganisationDirectory>();
         services.Configure<InboxOptions>(configuration.GetSection(InboxOptions.Section));
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton(sp => new AcceptPressure(sp.GetRequiredService<IOptions<InboxOptions>>()));
         services.AddSingleton<InboxWriter>();
         services.AddScoped<IInbox, Inbox>();
         services.AddScoped<IInboxBacklog, InboxBacklog>();

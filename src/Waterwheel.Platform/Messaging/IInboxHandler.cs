@@ -10,6 +10,13 @@ public sealed record InboxEnvelope(Guid Id, Guid? TenantId, string Source, strin
 public interface IInboxHandler
 {
     string Source { get; }
+
+    /// <summary>
+    /// True for a source whose messages lose their worth within seconds (a new contact's welcome code lives 20 s): each round
+    /// claims them before any other source, so a backlog of slower work does not make them late.
+    /// </summary>
+    bool Urgent => false;
+
     Task HandleAsync(InboxEnvelope message, CancellationToken ct);
 }
 

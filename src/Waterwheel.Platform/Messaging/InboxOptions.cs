@@ -31,6 +31,15 @@ public sealed class InboxOptions
     public int AcceptQueue { get; set; } = 5_000;
 
     /// <summary>
+    /// How long an accepted message may wait for its commit before handling makes room: past it, the node runs only
+    /// <see cref="ConcurrencyUnderPressure"/> handlers and claims no extra rounds until accepts are quick again.
+    /// </summary>
+    public TimeSpan AcceptTarget { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Handlers that keep running on this node while accepts are slow, so handling slows down but never stops.</summary>
+    public int ConcurrencyUnderPressure { get; set; } = 2;
+
+    /// <summary>
     /// Handled messages are deleted this long after handling: they hold decrypted callbacks (names, remarks), and the
     /// senders' retries, the reason to keep them at all, come within minutes.
     /// </summary>

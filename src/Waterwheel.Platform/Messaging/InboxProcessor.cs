@@ -11,27 +11,33 @@ namespace Waterwheel.Platform.Messaging;
 /// one; the claims keep each partition on one node at a time and in order.
 /// </summary>
 internal sealed class InboxProcessor(
-    IServiceScopeFactory scopes, TimeProvider time, InboxSignal signal, IOptions<InboxOptions> options, ILogger<InboxProcessor> log)
+    IServiceScopeFactory scopes, TimeProvider time, InboxSignal signal, AcceptPressure pressure, IOptions<InboxOptions> options, ILogger<InboxProcessor> log)
     : BackgroundService
 {
+    /// <summary>How long an extra lane waits before it looks again whether accepts are quick enough for it to claim.</summary>
+    private static readonly TimeSpan PressureRecheck = TimeSpan.FromMilliseconds(50);
+
     // Unique per process start, so a restarted node never mistakes an old lease for its own.
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly InboxOptions _options = options.Value;
+    private readonly HandlingSlots _slots = new(pressure, options.Value.ConcurrencyUnderPressure);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        _options.RunProcessor ? Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Rounds)).Select(_ => Rounds(stoppingToken))) : Task.CompletedTask;
+        _options.RunProcessor ? Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Rounds)).Select(lane => Rounds(lane, stoppingToken))) : Task.CompletedTask;
 
     /// <summary>
     /// One lane of rounds. A round lasts as long as its slowest partition, so under a backlog a full round wakes another
     /// lane to claim the next batch meanwhile; the claims keep the lanes, like nodes, out of each other's partitions.
     /// </summary>
-    private async Task Rounds(CancellationToken stoppingToken)
+    private async Task Rounds(int lane, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await RunOnceAsync(stoppingToken) == 0) await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                // Extra lanes are for a backlog on a node with time to spare; while accepts are slow, one lane is enough.
+                if (lane > 0 && pressure.Behind) await Task.Delay(PressureRecheck, stoppingToken);
+                else if (await RunOnceAsync(stoppingToken) == 0) await signal.WaitAsync(_options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -48,12 +54,7 @@ internal sealed class InboxProcessor(
     /// <summary>One claim-and-handle round; returns how many messages it took.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        List<InboxMessage> claimed;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            claimed = await InboxClaims.Claim(db, _owner, time.GetUtcNow().UtcDateTime, _options.Lease, _options.BatchSize, ct);
-        }
+        var claimed = await Claim(ct);
         if (claimed.Count == 0) return 0;
         if (claimed.Count == _options.BatchSize) signal.Notify();
         var held = new ConcurrentDictionary<Guid, byte>(claimed.Select(m => KeyValuePair.Create(m.Id, (byte)0)));
@@ -69,7 +70,9 @@ internal sealed class InboxProcessor(
             foreach (var group in claimed.Where(m => batchable.Contains(m.Source)).GroupBy(m => (m.Source, m.TenantId)))
             {
                 var ordered = group.OrderBy(m => m.ReceivedAt).ThenBy(m => m.Id).ToList();
-                if (await HandleBatch(ordered, ct)) foreach (var m in ordered) handled.Add(m.Id);
+                bool whole;
+                using (await _slots.Enter(ct)) whole = await HandleBatch(ordered, ct);
+                if (whole) foreach (var m in ordered) handled.Add(m.Id);
                 else single.AddRange(ordered);
             }
             // One customer's events stay in order; different customers proceed side by side.
@@ -87,12 +90,27 @@ internal sealed class InboxProcessor(
         return claimed.Count;
     }
 
+    /// <summary>The urgent sources' due messages first, then whatever else is due, up to one batch.</summary>
+    private async Task<List<InboxMessage>> Claim(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var urgent = UrgentSources();
+        var claimed = urgent.Count == 0 ? [] :
+            await InboxClaims.Claim(db, _owner, time.GetUtcNow().UtcDateTime, _options.Lease, _options.BatchSize, ct, urgent);
+        if (claimed.Count < _options.BatchSize)
+            claimed.AddRange(await InboxClaims.Claim(db, _owner, time.GetUtcNow().UtcDateTime, _options.Lease, _options.BatchSize - claimed.Count, ct));
+        return claimed;
+    }
+
     /// <summary>Handles a partition's messages in order and stops at the first failure: the rest wait behind it.</summary>
     private async Task HandlePartition(List<InboxMessage> partition, ConcurrentBag<Guid> handled, ConcurrentDictionary<Guid, byte> held, CancellationToken ct)
     {
         for (var i = 0; i < partition.Count; i++)
         {
-            if (await HandleOne(partition[i], ct))
+            bool succeeded;
+            using (await _slots.Enter(ct)) succeeded = await HandleOne(partition[i], ct);
+            if (succeeded)
             {
                 handled.Add(partition[i].Id);
                 continue;
@@ -130,6 +148,15 @@ internal sealed class InboxProcessor(
     }
 
     private IReadOnlySet<string>? _batchSources;
+    private IReadOnlyList<string>? _urgentSources;
+
+    /// <summary>The sources whose handlers say their messages are urgent.</summary>
+    private IReadOnlyList<string> UrgentSources()
+    {
+        if (_urgentSources is { } known) return known;
+        using var scope = scopes.CreateScope();
+        return _urgentSources = scope.ServiceProvider.GetServices<IInboxHandler>().Where(h => h.Urgent).Select(h => h.Source).Distinct().ToList();
+    }
 
     /// <summary>The sources whose handler takes batches; the registrations do not change while the host runs.</summary>
     private IReadOnlySet<string> BatchSources()

@@ -17,6 +17,9 @@ internal sealed class WeComCallbackHandler(IServiceProvider services, ActorConte
 {
     public string Source => CallbackEndpoints.InboxSource;
 
+    // A new contact's welcome code lives 20 seconds: callbacks go before any backlog of other modules' work.
+    public bool Urgent => true;
+
     public async Task HandleAsync(InboxEnvelope message, CancellationToken ct)
     {
         var tenantId = message.TenantId ?? throw new InvalidOperationException("A WeCom callback without a tenant.");

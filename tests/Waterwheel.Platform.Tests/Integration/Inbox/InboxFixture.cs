@@ -18,6 +18,7 @@ public sealed class InboxFixture<TProvider> : IAsyncLifetime where TProvider : I
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
     public RecordingHandler Handler { get; } = new();
     public RecordingBatchHandler BatchHandler { get; } = new();
+    public UrgentHandler Urgent { get; } = new();
     public WaterwheelApp App { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -34,6 +35,7 @@ public sealed class InboxFixture<TProvider> : IAsyncLifetime where TProvider : I
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<IInboxHandler>(Handler);
                 services.AddSingleton<IInboxHandler>(BatchHandler);
+                services.AddSingleton<IInboxHandler>(Urgent);
             });
         _ = App.Services; // boots the app and migrates
     }
@@ -44,9 +46,12 @@ public sealed class InboxFixture<TProvider> : IAsyncLifetime where TProvider : I
     public Task<InboxAcceptance> AcceptForBatch(string key, string payload = "{}", string? partition = null) =>
         App.InScope(sp => sp.GetRequiredService<IInbox>().AcceptAsync(RecordingBatchHandler.SourceName, key, null, payload, CancellationToken.None, partition));
 
-    /// <summary>What another node would get if it claimed now.</summary>
-    internal Task<List<InboxMessage>> ClaimAs(string owner) => App.InScope(sp => InboxClaims.Claim(sp.GetRequiredService<Data.PlatformDbContext>(), owner,
-        Clock.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(30), 1000, CancellationToken.None));
+    public Task<InboxAcceptance> AcceptUrgent(string key, string? partition = null) =>
+        App.InScope(sp => sp.GetRequiredService<IInbox>().AcceptAsync(UrgentHandler.SourceName, key, null, "{}", CancellationToken.None, partition));
+
+    /// <summary>What another node would get if it claimed now (only the given sources, when named).</summary>
+    internal Task<List<InboxMessage>> ClaimAs(string owner, IReadOnlyList<string>? sources = null) => App.InScope(sp => InboxClaims.Claim(
+        sp.GetRequiredService<Data.PlatformDbContext>(), owner, Clock.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(30), 1000, CancellationToken.None, sources));
 
     public Task<int> RunOnce() => App.Services.GetRequiredService<InboxProcessor>().RunOnceAsync(CancellationToken.None);
 
@@ -92,6 +97,24 @@ public sealed class RecordingHandler : IInboxHandler
                 throw new InvalidOperationException("handler failed on purpose");
             }
         }
+    }
+}
+
+/// <summary>A source whose messages must not wait behind others (as a new contact's welcome must not).</summary>
+public sealed class UrgentHandler : IInboxHandler
+{
+    public const string SourceName = "test.urgent";
+    private readonly List<string> _done = [];
+
+    public string Source => SourceName;
+    public bool Urgent => true;
+
+    public List<string> Done() { lock (_done) return [.. _done]; }
+
+    public Task HandleAsync(InboxEnvelope message, CancellationToken ct)
+    {
+        lock (_done) _done.Add(message.DedupeKey);
+        return Task.CompletedTask;
     }
 }
 

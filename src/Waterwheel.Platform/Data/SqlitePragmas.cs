@@ -9,7 +9,8 @@ namespace Waterwheel.Platform.Data;
 /// <summary>
 /// SQLite settings for the embedded default, applied to every connection: WAL lets readers run beside the one writer,
 /// synchronous=NORMAL drops the fsync per commit that WAL does not need for crash safety of the application (only a
-/// power cut can lose the last commits), and a busy timeout makes writers queue instead of failing.
+/// power cut can lose the last commits), and a busy timeout makes writers queue instead of failing. Every open also
+/// registers the Chinese collation (<see cref="ChineseCollation"/>).
 /// </summary>
 /// <remarks>
 /// EF opens a connection for every query and save, and the pool hands back the same native connection again and
@@ -24,6 +25,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        Collation(connection);
         if (!NeedsPragmas(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
@@ -33,11 +35,19 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
     {
+        Collation(connection);
         if (!NeedsPragmas(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(ct);
         Configured(connection);
+    }
+
+    // Unlike the pragmas, a collation belongs to the SqliteConnection object, which unregisters it when it closes and hands
+    // its native connection back to the pool: it is made known at every open (one native call).
+    private static void Collation(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite) ChineseCollation.Register(sqlite);
     }
 
     private bool NeedsPragmas(DbConnection connection) =>

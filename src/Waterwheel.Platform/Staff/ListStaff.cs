@@ -13,9 +13,9 @@ public sealed record StaffListQuery : PageQuery
 internal sealed class ListStaff(PlatformDbContext db, KeyedHasher hasher)
 {
     public Task<Page<StaffDto>> Handle(StaffListQuery query, CancellationToken ct) =>
-        Sort(Filter(query), query).ToPage(q => q.ToDto(db), query, ct);
+        Sort(db, Filter(query), query).ToPage(q => q.ToDto(db), query, ct);
 
-    public Task<List<StaffDto>> All(StaffListQuery query, CancellationToken ct) => Sort(Filter(query), query).ToDto(db).ToListAsync(ct);
+    public Task<List<StaffDto>> All(StaffListQuery query, CancellationToken ct) => Sort(db, Filter(query), query).ToDto(db).ToListAsync(ct);
 
     private IQueryable<StaffMember> Filter(StaffListQuery query)
     {
@@ -37,16 +37,15 @@ internal sealed class ListStaff(PlatformDbContext db, KeyedHasher hasher)
         return staff;
     }
 
-    private static IQueryable<StaffMember> Sort(IQueryable<StaffMember> staff, PageQuery query) => (query.Sort?.ToLowerInvariant(), query.Descending) switch
+    private static IQueryable<StaffMember> Sort(DbContext db, IQueryable<StaffMember> staff, PageQuery query) => (query.Sort?.ToLowerInvariant(), query.Descending) switch
     {
-        ("role", false) => staff.OrderBy(s => s.Role).ThenBy(s => s.Name),
-        ("role", true) => staff.OrderByDescending(s => s.Role).ThenBy(s => s.Name),
-        ("status", false) => staff.OrderBy(s => s.Status).ThenBy(s => s.Name),
-        ("status", true) => staff.OrderByDescending(s => s.Status).ThenBy(s => s.Name),
+        ("role", false) => staff.OrderBy(s => s.Role).ThenByChinese(db, s => s.Name),
+        ("role", true) => staff.OrderByDescending(s => s.Role).ThenByChinese(db, s => s.Name),
+        ("status", false) => staff.OrderBy(s => s.Status).ThenByChinese(db, s => s.Name),
+        ("status", true) => staff.OrderByDescending(s => s.Status).ThenByChinese(db, s => s.Name),
         ("joinedat", false) => staff.OrderBy(s => s.JoinedAt),
         ("joinedat", true) => staff.OrderByDescending(s => s.JoinedAt),
-        (_, true) => staff.OrderByDescending(s => s.Name).ThenBy(s => s.Id),
-        _ => staff.OrderBy(s => s.Name).ThenBy(s => s.Id),
+        (_, var descending) => staff.OrderByChinese(db, s => s.Name, descending).ThenBy(s => s.Id),
     };
 
     public static void Map(IEndpointRouteBuilder api) => api

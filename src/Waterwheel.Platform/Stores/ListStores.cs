@@ -13,16 +13,17 @@ public sealed record StoreListQuery : PageQuery
 internal sealed class ListStores(PlatformDbContext db)
 {
     public Task<Page<StoreDto>> Handle(StoreListQuery query, CancellationToken ct) =>
-        Sort(Filter(db.Stores.AsNoTracking(), query), query).ToPage(q => q.Select(StoreDto.FromEntity), query, ct);
+        Sort(db, Filter(db.Stores.AsNoTracking(), query), query).ToPage(q => q.Select(StoreDto.FromEntity), query, ct);
 
     /// <summary>Every store that matches, unpaged, for export.</summary>
     public Task<List<StoreDto>> All(StoreListQuery query, CancellationToken ct) =>
-        Sort(Filter(db.Stores.AsNoTracking(), query), query).Select(StoreDto.FromEntity).ToListAsync(ct);
+        Sort(db, Filter(db.Stores.AsNoTracking(), query), query).Select(StoreDto.FromEntity).ToListAsync(ct);
 
     private static IQueryable<Store> Filter(IQueryable<Store> stores, StoreListQuery query)
     {
         if (query.Search is { } q)
-            stores = stores.Where(s => s.Name.Contains(q) || s.Code.Contains(q) || s.Address.Contains(q) || s.District.Contains(q));
+            stores = stores.Where(s => s.Name.Contains(q) || s.Code.Contains(q) || s.Address.Contains(q) || s.District.Contains(q)
+                || s.City.Contains(q) || s.Province.Contains(q));
         if (!string.IsNullOrWhiteSpace(query.City)) stores = stores.Where(s => s.City == query.City);
         if (query.Status is { } status) stores = stores.Where(s => s.Status == status);
         if (query.OrgUnitId is { } unit)
@@ -33,12 +34,10 @@ internal sealed class ListStores(PlatformDbContext db)
         return stores;
     }
 
-    private static IQueryable<Store> Sort(IQueryable<Store> stores, PageQuery query) => (query.Sort?.ToLowerInvariant(), query.Descending) switch
+    private static IQueryable<Store> Sort(DbContext db, IQueryable<Store> stores, PageQuery query) => (query.Sort?.ToLowerInvariant(), query.Descending) switch
     {
-        ("name", false) => stores.OrderBy(s => s.Name).ThenBy(s => s.Code),
-        ("name", true) => stores.OrderByDescending(s => s.Name).ThenBy(s => s.Code),
-        ("city", false) => stores.OrderBy(s => s.City).ThenBy(s => s.Code),
-        ("city", true) => stores.OrderByDescending(s => s.City).ThenBy(s => s.Code),
+        ("name", var descending) => stores.OrderByChinese(db, s => s.Name, descending).ThenBy(s => s.Code),
+        ("city", var descending) => stores.OrderByChinese(db, s => s.City, descending).ThenBy(s => s.Code),
         ("status", false) => stores.OrderBy(s => s.Status).ThenBy(s => s.Code),
         ("status", true) => stores.OrderByDescending(s => s.Status).ThenBy(s => s.Code),
         ("createdat", false) => stores.OrderBy(s => s.CreatedAt),
@@ -52,5 +51,5 @@ internal sealed class ListStores(PlatformDbContext db)
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.OrgRead)
         .WithName("ListStores")
-        .WithSummary("List stores in your scope: search (q), filters, sorting, paging");
+        .WithSummary("List stores in your scope: search (q: name, code, address, district, city or province), filters, sorting (names in pinyin order), paging");
 }

@@ -20,6 +20,7 @@ public static class PlatformStartup
         if (!demo.Enabled) RefuseDefaultPassword(bootstrap);
 
         foreach (var migration in services.GetServices<IModuleMigration>()) await migration.MigrateAsync(services, ct);
+        await Staff.StaffMobileTails.Fill(services, ct);
 
         await using var scope = services.CreateAsyncScope();
         var provisioning = scope.ServiceProvider.GetRequiredService<TenantProvisioning>();

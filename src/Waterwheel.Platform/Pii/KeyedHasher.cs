@@ -13,4 +13,7 @@ public sealed class KeyedHasher(PiiKeyRing keys)
         Convert.ToHexStringLower(HMACSHA256.HashData(keys.HashKey, Encoding.UTF8.GetBytes(normalisedValue)));
 
     public string HashPhone(string phone) => Hash("phone:" + PhoneNumbers.Normalise(phone));
+
+    /// <summary>The last four digits of a phone number, for "ends with" lookups; a prefix keeps it apart from every other hash.</summary>
+    public string HashPhoneTail(string lastFour) => Hash("phone-tail:" + lastFour);
 }

@@ -24,7 +24,10 @@ internal sealed class ListStaff(PlatformDbContext db, KeyedHasher hasher)
         {
             // A phone number is found by its keyed hash: the clear number is not in the database.
             var phoneHash = PhoneNumbers.IsMainlandMobile(q) ? hasher.HashPhone(q) : null;
-            staff = staff.Where(s => s.Name.Contains(q) || (s.WeComUserId != null && s.WeComUserId.Contains(q)) || s.MobileHash == phoneHash);
+            // Four digits are also the end of a number, as a guide is asked for "the one ending 5678".
+            var tailHash = q.Length == 4 && q.All(char.IsAsciiDigit) ? hasher.HashPhoneTail(q) : null;
+            staff = staff.Where(s => s.Name.Contains(q) || (s.WeComUserId != null && s.WeComUserId.Contains(q)) || s.MobileHash == phoneHash
+                || (tailHash != null && s.MobileTailHash == tailHash));
         }
         if (query.Role is { } role) staff = staff.Where(s => s.Role == role);
         if (query.Status is { } status) staff = staff.Where(s => s.Status == status);
@@ -53,5 +56,5 @@ internal sealed class ListStaff(PlatformDbContext db, KeyedHasher hasher)
             TypedResults.Ok(await handler.Handle(query, ct)))
         .RequireAuthorization(Permissions.StaffRead)
         .WithName("ListStaff")
-        .WithSummary("List staff in your scope: search by name, WeCom userid or full mobile number");
+        .WithSummary("List staff in your scope: search by name, WeCom userid, full mobile number or its last 4 digits");
 }

@@ -16,6 +16,9 @@ internal sealed class StaffMember : ITenantOwned
     public string MobileCipher { get; set; } = "";
     public string MobileHash { get; set; } = "";
     public string MobileMasked { get; set; } = "";
+
+    /// <summary>Keyed hash of the number's last four digits: guides are asked for "the one ending 5678", never the whole number.</summary>
+    public string? MobileTailHash { get; set; }
     public string? WeComUserId { get; set; }
     public StaffRole Role { get; set; }
     public Guid OrgUnitId { get; set; }

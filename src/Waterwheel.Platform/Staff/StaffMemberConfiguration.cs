@@ -11,6 +11,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.Property(s => s.MobileCipher).HasMaxLength(200);
         b.Property(s => s.MobileHash).HasMaxLength(64);
         b.Property(s => s.MobileMasked).HasMaxLength(20);
+        b.Property(s => s.MobileTailHash).HasMaxLength(64);
         b.Property(s => s.WeComUserId).HasMaxLength(64);
         b.Property(s => s.OrgPath).HasMaxLength(400);
         b.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
@@ -20,6 +21,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.HasIndex(s => new { s.TenantId, s.MobileHash }).IsUnique().HasFilter("\"Status\" = 'Active'");
         b.HasIndex(s => new { s.TenantId, s.WeComUserId }).IsUnique();
         b.HasIndex(s => new { s.TenantId, s.StoreId });
+        b.HasIndex(s => new { s.TenantId, s.MobileTailHash });
         b.HasIndex(s => new { s.TenantId, s.OrgPath });
     }
 }

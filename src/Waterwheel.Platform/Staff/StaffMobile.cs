@@ -11,5 +11,6 @@ internal static class StaffMobile
         staff.MobileCipher = encryptor.Encrypt(normalised);
         staff.MobileHash = hasher.HashPhone(normalised);
         staff.MobileMasked = Mask.Phone(normalised);
+        staff.MobileTailHash = hasher.HashPhoneTail(normalised[^4..]);
     }
 }

@@ -39,6 +39,29 @@ public abstract class StaffMobilePiiTests<TProvider>(AppFixture<TProvider> fixtu
     });
 
     [Fact]
+    public async Task A_guide_is_found_by_the_last_four_digits_of_the_mobile_without_the_number_in_the_query()
+    {
+        var (id, mobile) = await NewGuide();
+
+        var found = await fixture.AdminA.GetOk($"/api/platform/staff?q={mobile[^4..]}&pageSize=100");
+
+        Assert.Contains(id, found.Ids());
+    }
+
+    [Fact]
+    public async Task Staff_stored_before_the_last_four_lookup_get_it_at_start()
+    {
+        var (id, mobile) = await NewGuide();
+        await fixture.App.InScope(sp => sp.GetRequiredService<PlatformDbContext>().Staff.IgnoreQueryFilters().Where(s => s.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.MobileTailHash, (string?)null)));
+        Assert.DoesNotContain(id, (await fixture.AdminA.GetOk($"/api/platform/staff?q={mobile[^4..]}&pageSize=100")).Ids());
+
+        await StaffMobileTails.Fill(fixture.App.Services, CancellationToken.None);
+
+        Assert.Contains(id, (await fixture.AdminA.GetOk($"/api/platform/staff?q={mobile[^4..]}&pageSize=100")).Ids());
+    }
+
+    [Fact]
     public async Task The_mobile_number_is_stored_encrypted_never_in_clear()
     {
         var (id, mobile) = await NewGuide();

@@ -449,6 +449,10 @@ namespace Waterwheel.Platform.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("MobileTailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -491,6 +495,8 @@ namespace Waterwheel.Platform.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "MobileHash")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Active'");
+
+                    b.HasIndex("TenantId", "MobileTailHash");
 
                     b.HasIndex("TenantId", "OrgPath");
 

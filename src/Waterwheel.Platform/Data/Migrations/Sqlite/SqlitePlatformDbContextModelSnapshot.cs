@@ -439,6 +439,10 @@ namespace Waterwheel.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MobileTailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -481,6 +485,8 @@ namespace Waterwheel.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "MobileHash")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Active'");
+
+                    b.HasIndex("TenantId", "MobileTailHash");
 
                     b.HasIndex("TenantId", "OrgPath");
 

@@ -48,7 +48,7 @@ internal sealed class ContactRefresh(WeComDbContext db, RemoteContacts remote, T
         relation.AddedAt = addedAt;
         relation.Status = RelationStatus.Active;
         relation.EndedAt = null;
-        await tags.Replace(corp.TenantId, externalUserId, userId, follow.Tags.Select(t => t.TagId), ct);
+        await tags.Replace(corp.TenantId, externalUserId, userId, follow.Tags.Select(t => t.TagId), Contracts.CustomerTagsCause.ChangedInWeCom, ct);
         return relation;
     }
 }

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Waterwheel.WeCom.Callbacks.Crypto;
+using Waterwheel.WeCom.Contracts;
+using Waterwheel.WeCom.Simulator.State;
+
+namespace Waterwheel.WeCom.Tests.Integration;
+
+/// <summary>
+/// What happens to tags in WeCom reaches other modules as integration events: an admin's tag changes
+/// (change_external_tag), a guide's tagging (edit_external_contact), and what a sync finds that no callback said.
+/// </summary>
+public abstract class TagChangeEventTests(string provider) : IAsyncLifetime
+{
+    private AppWithSimulator _host = null!;
+    private SimTagGroup _taste = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await AppWithSimulator.Start(provider);
+        lock (_host.Simulator.State.Sync) _taste = _host.Corp.AddTagGroup("口味偏好", _host.Simulator.State.Now, "甜", "咸");
+        await _host.DriveSync(await _host.StartSync());
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private string Sweet => _taste.Tags[0].Id;
+
+    private string Salty => _taste.Tags[1].Id;
+
+    [Fact]
+    public async Task The_first_sync_announces_the_corp_tags_once_and_a_second_sync_nothing()
+    {
+        var group = Assert.Single(await _host.Published<CorpTagGroupChanged>());
+        Assert.Equal(("口味偏好", CorpTagChange.Created), (group.Name, group.Change));
+        var tags = await _host.Published<CorpTagChanged>();
+        Assert.Equal(["咸", "甜"], tags.Select(t => t.Name).Order());
+        Assert.All(tags, t => Assert.Equal((_taste.GroupId, "口味偏好", CorpTagChange.Created), (t.GroupId, t.GroupName, t.Change)));
+
+        await _host.DriveSync(await _host.StartSync());
+        Assert.Single(await _host.Published<CorpTagGroupChanged>());
+        Assert.Equal(2, (await _host.Published<CorpTagChanged>()).Count);
+    }
+
+    [Fact]
+    public async Task A_tag_made_in_WeCom_is_announced_exactly_once_however_often_WeCom_says_so()
+    {
+        var added = await _host.Simulator.Crowd.AdminAddsTag(AppWithSimulator.CorpId, _taste.GroupId, "辣");
+        var created = await _host.AtLeast<CorpTagChanged>(3);
+
+        // The same callback again, and a later one about the same unchanged tag: each re-reads WeCom and finds nothing new.
+        await _host.Simulator.Pusher.Push(AppWithSimulator.CorpId, _host.Corp.Callback!, added.EventXml);
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        var later = Regex.Replace(added.EventXml, "<CreateTime>\\d+</CreateTime>", $"<CreateTime>{_host.Time.GetUtcNow().ToUnixTimeSeconds()}</CreateTime>");
+        Assert.NotEqual(added.EventXml, later);
+        await _host.Simulator.Pusher.Push(AppWithSimulator.CorpId, _host.Corp.Callback!, later);
+        await _host.Settled();
+
+        var announced = Assert.Single(await _host.Published<CorpTagChanged>(), t => t.TagId == added.ExternalUserid);
+        Assert.Equal(("辣", _taste.GroupId, "口味偏好", CorpTagChange.Created, _host.TenantId),
+            (announced.Name, announced.GroupId, announced.GroupName, announced.Change, announced.TenantId));
+        Assert.Equal(3, created.Count);
+        Assert.Single(await _host.Published<CorpTagGroupChanged>());
+    }
+
+    [Fact]
+    public async Task A_tag_callback_the_receiver_refuses_changes_no_tags_and_announces_nothing()
+    {
+        string tagId;
+        lock (_host.Simulator.State.Sync)
+        {
+            tagId = _host.Corp.NewId("et");
+            _host.Corp.TagGroups.Single(g => g.GroupId == _taste.GroupId).Tags.Add(new SimTag { Id = tagId, Name = "酸", CreateTime = _host.Simulator.State.Now });
+        }
+        var now = _host.Time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var xml = $"<xml><ToUserName><![CDATA[{AppWithSimulator.CorpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>" +
+                  $"<CreateTime>{now}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_tag]]></Event>" +
+                  $"<ChangeType><![CDATA[create]]></ChangeType><Id><![CDATA[{tagId}]]></Id><TagType><![CDATA[tag]]></TagType></xml>";
+        var crypto = CallbackCrypto.Create(AppWithSimulator.Token, AppWithSimulator.AesKey, AppWithSimulator.CorpId).Value!;
+        var genuine = crypto.Seal(xml, now, "n-tag");
+        var forged = genuine with { MsgSignature = new string('0', 40) };
+        Task<HttpResponseMessage> Post(SealedCallback callback) => _host.App.Anonymous().PostAsync(_host.CallbackPath + callback.QueryString,
+            new StringContent(callback.Body, Encoding.UTF8, "text/xml"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(forged)).StatusCode);
+        await _host.Settled();
+        Assert.False(await _host.Read(db => db.Tags.AnyAsync(t => t.TagId == tagId)));
+        Assert.Equal(2, (await _host.Published<CorpTagChanged>()).Count);
+
+        // The same event, sealed as WeCom seals it, is what would have changed them.
+        Assert.Equal(HttpStatusCode.OK, (await Post(genuine)).StatusCode);
+        Assert.Equal("酸", (await _host.AtLeast<CorpTagChanged>(3)).Last().Name);
+    }
+
+    [Fact]
+    public async Task Renames_and_deletes_in_WeCom_are_announced_with_the_state_they_leave()
+    {
+        await _host.Simulator.Crowd.AdminRenamesTag(AppWithSimulator.CorpId, Sweet, "甜口");
+        var renamed = (await _host.AtLeast<CorpTagChanged>(3)).Last();
+        Assert.Equal((Sweet, "甜口", CorpTagChange.Updated), (renamed.TagId, renamed.Name, renamed.Change));
+
+        var made = await _host.Simulator.Crowd.AdminAddsTagGroup(AppWithSimulator.CorpId, "渠道", ["门店", "直播"]);
+        await _host.AtLeast<CorpTagGroupChanged>(2);
+        Assert.Equal(5, (await _host.AtLeast<CorpTagChanged>(5)).Count);
+
+        var customer = (await _host.Simulator.Crowd.AddStaff(AppWithSimulator.CorpId, "guide.li")).ExternalUserid;
+        string store;
+        lock (_host.Simulator.State.Sync) store = _host.Corp.TagGroups.Single(g => g.GroupId == made.ExternalUserid).Tags[0].Id;
+        await _host.Simulator.Crowd.StaffEditsTags(AppWithSimulator.CorpId, "guide.li", customer, [store, Salty], []);
+        await _host.AtLeast<CustomerTagsChanged>(1);
+
+        await _host.Simulator.Crowd.AdminDeletesTagGroup(AppWithSimulator.CorpId, made.ExternalUserid);
+        var deleted = (await _host.AtLeast<CorpTagGroupChanged>(3)).Last();
+        Assert.Equal((made.ExternalUserid, "渠道", CorpTagChange.Deleted), (deleted.GroupId, deleted.Name, deleted.Change));
+        var tagsDeleted = (await _host.AtLeast<CorpTagChanged>(7)).Where(t => t.Change == CorpTagChange.Deleted).ToList();
+        Assert.Equal(["直播", "门店"], tagsDeleted.Select(t => t.Name).Order());
+
+        // WeCom took the tags off the customer without an edit per customer; the stored tags follow, and no customer event is made up.
+        var stillOn = await _host.Read(db => db.RelationTags.AsNoTracking().Where(t => t.ExternalUserId == customer).Select(t => t.TagId).ToListAsync());
+        Assert.Equal([Salty], stillOn);
+        await _host.Settled();
+        Assert.Single(await _host.Published<CustomerTagsChanged>());
+    }
+
+    [Fact]
+    public async Task A_guide_tagging_a_customer_in_WeCom_is_announced_with_the_whole_set_and_what_changed()
+    {
+        var customer = (await _host.Simulator.Crowd.AddStaff(AppWithSimulator.CorpId, "guide.li")).ExternalUserid;
+        await _host.Eventually(db => db.Relations.AnyAsync(r => r.ExternalUserId == customer), found => found);
+
+        await _host.Simulator.Crowd.StaffEditsTags(AppWithSimulator.CorpId, "guide.li", customer, [Sweet, Salty], []);
+        var tagged = Assert.Single(await _host.AtLeast<CustomerTagsChanged>(1));
+        Assert.Equal((_host.TenantId, customer, "guide.li", CustomerTagsCause.ChangedInWeCom), (tagged.TenantId, tagged.ExternalUserId, tagged.StaffUserId, tagged.Cause));
+        Assert.Equal(new[] { Sweet, Salty }.Order(StringComparer.Ordinal), tagged.TagIds);
+        Assert.Equal(tagged.TagIds, tagged.Added);
+        Assert.Empty(tagged.Removed);
+
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        await _host.Simulator.Crowd.StaffEditsTags(AppWithSimulator.CorpId, "guide.li", customer, [], [Sweet]);
+        var untagged = (await _host.AtLeast<CustomerTagsChanged>(2)).Last();
+        Assert.Equal([Salty], untagged.TagIds);
+        Assert.Empty(untagged.Added);
+        Assert.Equal([Sweet], untagged.Removed);
+
+        // A remark-only edit re-reads the customer and finds the same tags.
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        await _host.Simulator.Crowd.StaffEditsTags(AppWithSimulator.CorpId, "guide.li", customer, [], []);
+        await _host.Settled();
+        Assert.Equal(2, (await _host.Published<CustomerTagsChanged>()).Count);
+    }
+
+    [Fact]
+    public async Task A_sync_announces_what_a_missed_callback_hid_and_takes_relationships_it_meets_as_they_are()
+    {
+        string known, found;
+        lock (_host.Simulator.State.Sync)
+        {
+            // Both began before this corp was connected: no callback ever told of them.
+            known = _host.Corp.AddCustomer("陈静").ExternalUserid;
+            _host.Corp.Relate("guide.li", known, _host.Simulator.State.Now);
+            found = _host.Corp.AddCustomer("杨敏").ExternalUserid;
+            _host.Corp.Relate("guide.wang", found, _host.Simulator.State.Now).TagIds.Add(Sweet);
+        }
+        await _host.DriveSync(await _host.StartSync());
+        var first = Assert.Single(await _host.Published<CustomerTagsChanged>());
+        Assert.Equal((found, CustomerTagsCause.FirstSeen, Sweet), (first.ExternalUserId, first.Cause, Assert.Single(first.TagIds)));
+        Assert.Empty(first.Added);
+        Assert.Empty(first.Removed);
+
+        // A guide tags in WeCom while the callback is lost, and an admin renames a tag the same way.
+        lock (_host.Simulator.State.Sync)
+        {
+            _host.Corp.Follow("guide.li", known)!.TagIds.Add(Salty);
+            _host.Corp.Tag(Salty)!.Name = "咸口";
+        }
+        await _host.DriveSync(await _host.StartSync());
+
+        var missed = (await _host.Published<CustomerTagsChanged>()).Last();
+        Assert.Equal((known, "guide.li", CustomerTagsCause.FoundAtSync, Salty), (missed.ExternalUserId, missed.StaffUserId, missed.Cause, Assert.Single(missed.Added)));
+        Assert.Equal(2, (await _host.Published<CustomerTagsChanged>()).Count);
+        var renamed = (await _host.Published<CorpTagChanged>()).Last();
+        Assert.Equal((Salty, "咸口", CorpTagChange.Updated), (renamed.TagId, renamed.Name, renamed.Change));
+    }
+}
+
+public sealed class TagChangeEventSqlite() : TagChangeEventTests("sqlite");
+
+public sealed class TagChangeEventPostgres() : TagChangeEventTests("postgres");

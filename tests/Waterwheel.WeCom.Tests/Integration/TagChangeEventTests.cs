@@ -36,7 +36,7 @@ public abstract class TagChangeEventTests(string provider) : IAsyncLifetime
         var group = Assert.Single(await _host.Published<CorpTagGroupChanged>());
         Assert.Equal(("口味偏好", CorpTagChange.Created), (group.Name, group.Change));
         var tags = await _host.Published<CorpTagChanged>();
-        Assert.Equal(["咸", "甜"], tags.Select(t => t.Name).Order());
+        Assert.Equal(["咸", "甜"], tags.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(tags, t => Assert.Equal((_taste.GroupId, "口味偏好", CorpTagChange.Created), (t.GroupId, t.GroupName, t.Change)));
 
         await _host.DriveSync(await _host.StartSync());
@@ -115,7 +115,7 @@ public abstract class TagChangeEventTests(string provider) : IAsyncLifetime
         var deleted = (await _host.AtLeast<CorpTagGroupChanged>(3)).Last();
         Assert.Equal((made.ExternalUserid, "渠道", CorpTagChange.Deleted), (deleted.GroupId, deleted.Name, deleted.Change));
         var tagsDeleted = (await _host.AtLeast<CorpTagChanged>(7)).Where(t => t.Change == CorpTagChange.Deleted).ToList();
-        Assert.Equal(["直播", "门店"], tagsDeleted.Select(t => t.Name).Order());
+        Assert.Equal(["直播", "门店"], tagsDeleted.Select(t => t.Name).Order(StringComparer.Ordinal));
 
         // WeCom took the tags off the customer without an edit per customer; the stored tags follow, and no customer event is made up.
         var stillOn = await _host.Read(db => db.RelationTags.AsNoTracking().Where(t => t.ExternalUserId == customer).Select(t => t.TagId).ToListAsync());

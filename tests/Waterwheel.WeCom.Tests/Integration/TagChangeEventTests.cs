@@ -152,6 +152,26 @@ public abstract class TagChangeEventTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tag_a_guide_uses_before_its_own_callback_arrives_is_read_and_announced_with_the_customers_tags()
+    {
+        var customer = (await _host.Simulator.Crowd.AddStaff(AppWithSimulator.CorpId, "guide.li")).ExternalUserid;
+        await _host.Eventually(db => db.Relations.AnyAsync(r => r.ExternalUserId == customer), found => found);
+        string fresh;
+        lock (_host.Simulator.State.Sync)
+        {
+            // Made in the console a moment ago; its change_external_tag callback is still on its way.
+            fresh = _host.Corp.NewId("et");
+            _host.Corp.TagGroups.Single(g => g.GroupId == _taste.GroupId).Tags.Add(new SimTag { Id = fresh, Name = "麻辣", CreateTime = _host.Simulator.State.Now });
+        }
+
+        await _host.Simulator.Crowd.StaffEditsTags(AppWithSimulator.CorpId, "guide.li", customer, [fresh], []);
+
+        Assert.Equal([fresh], Assert.Single(await _host.AtLeast<CustomerTagsChanged>(1)).Added);
+        var tag = Assert.Single(await _host.Published<CorpTagChanged>(), t => t.TagId == fresh);
+        Assert.Equal(("麻辣", CorpTagChange.Created), (tag.Name, tag.Change));
+    }
+
+    [Fact]
     public async Task A_sync_announces_what_a_missed_callback_hid_and_takes_relationships_it_meets_as_they_are()
     {
         string known, found;

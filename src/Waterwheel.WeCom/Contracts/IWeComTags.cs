@@ -35,7 +35,7 @@ public interface IWeComTags
     /// customer): name the staff member's WeCom userid to act on that one. Without one, a tag to add goes on the
     /// customer's owning relationship (the earliest active one whose staff member has a store, else the earliest
     /// active one) unless an active relationship carries it already, and a tag to remove comes off every active
-    /// relationship that carries it. The value lists the relationships that changed.
+    /// relationship that carries it. A tag in both lists is removed. The value lists the relationships that changed.
     /// </summary>
     Task<WeComTagOutcome<IReadOnlyList<RelationTagsMarked>>> MarkCustomer(Guid tenantId, string externalUserId, string? staffUserId,
         IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, CancellationToken ct);

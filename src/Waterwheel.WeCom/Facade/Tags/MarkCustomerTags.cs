@@ -15,7 +15,7 @@ internal sealed class MarkCustomerTags(TenantCorps corps, IWeComClient client, T
     public async Task<WeComTagOutcome<IReadOnlyList<RelationTagsMarked>>> Handle(Guid tenantId, string externalUserId, string? staffUserId,
         IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, CancellationToken ct)
     {
-        // A tag in both lists ends up removed, as WeCom applies removals after additions.
+        // A tag in both lists is removed: asking to take a tag off wins over asking to put it on.
         var remove = removeTagIds.Where(t => !string.IsNullOrEmpty(t)).Distinct().ToList();
         var add = addTagIds.Where(t => !string.IsNullOrEmpty(t)).Distinct().Except(remove).ToList();
         if (add.Count + remove.Count == 0) return Failed(TagOutcomes.Invalid("NothingToMark"));

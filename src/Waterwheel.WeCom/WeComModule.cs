@@ -50,6 +50,7 @@ public static class WeComModule
         services.AddScoped<Tags.CorpTagRefresh>();
         services.AddScoped<Tags.CustomerTags>();
         services.AddScoped<Tags.CorpTagAnnouncer>();
+        services.AddScoped<Tags.CorpTagNames>();
         services.AddScoped<Tags.CorpTagMirror>();
         services.AddScoped<Sync.SyncRunStep>();
         services.AddSyncPhase<Staff.StaffSyncStep>(SyncPhase.Staff);

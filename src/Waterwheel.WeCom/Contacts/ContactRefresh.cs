@@ -49,8 +49,8 @@ internal sealed class ContactRefresh(
         relation.AddedAt = addedAt;
         relation.Status = RelationStatus.Active;
         relation.EndedAt = null;
-        await tags.Replace(corp.TenantId, externalUserId, userId, follow.Tags.Select(t => t.TagId), Contracts.CustomerTagsCause.ChangedInWeCom, ct);
         await KnowCorpTags(corp, follow.Tags.Where(t => t.Type != PersonalTag).Select(t => t.TagId), ct);
+        await tags.Replace(corp.TenantId, externalUserId, userId, follow.Tags.Select(t => t.TagId), Contracts.CustomerTagsCause.ChangedInWeCom, ct);
         return relation;
     }
 

@@ -20,13 +20,17 @@ public enum CustomerTagsCause
 
 /// <summary>
 /// The corp tags one staff member keeps on one customer changed in WeCom. TagIds is the relationship's whole set now
-/// (apply it by ExternalUserId and StaffUserId, and a repeat changes nothing); Added and Removed say what changed.
-/// Marks made through <see cref="IWeComTags"/> are not announced.
+/// (apply it by ExternalUserId and StaffUserId, and a repeat changes nothing); Added and Removed say what changed;
+/// Names gives the name and group of each tag the event mentions, for a timeline. Marks made through
+/// <see cref="IWeComTags"/> are not announced.
 /// </summary>
 public sealed record CustomerTagsChanged(
     Guid TenantId, string ExternalUserId, string StaffUserId, IReadOnlyList<string> TagIds, IReadOnlyList<string> Added,
-    IReadOnlyList<string> Removed, CustomerTagsCause Cause, DateTime ChangedAt) : IIntegrationEvent
+    IReadOnlyList<string> Removed, IReadOnlyList<WeComTagName> Names, CustomerTagsCause Cause, DateTime ChangedAt) : IIntegrationEvent
 {
     public static string EventName => "wecom.customer-tags-changed";
     public string? Partition => ExternalUserId;
 }
+
+/// <summary>A corp tag's name and group as stored when an event was published; empty when WeCom never described it.</summary>
+public sealed record WeComTagName(string TagId, string Name, string GroupId, string GroupName);

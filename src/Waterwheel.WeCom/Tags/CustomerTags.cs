@@ -9,7 +9,7 @@ namespace Waterwheel.WeCom.Tags;
 /// announced in the same unit of work. Marks made through the façade write the set before WeCom is read again, so
 /// reading them back finds no difference and nothing echoes.
 /// </summary>
-internal sealed class CustomerTags(WeComDbContext db, TimeProvider time)
+internal sealed class CustomerTags(WeComDbContext db, CorpTagNames names, TimeProvider time)
 {
     public async Task Replace(Guid tenantId, string externalUserId, string staffUserId, IEnumerable<string?> tagIds, CustomerTagsCause cause,
         CancellationToken ct)
@@ -24,14 +24,15 @@ internal sealed class CustomerTags(WeComDbContext db, TimeProvider time)
 
         var now = time.GetUtcNow().UtcDateTime;
         var all = wanted.Order(StringComparer.Ordinal).ToList();
+        var gone = removed.Select(t => t.TagId).Order(StringComparer.Ordinal).ToList();
+        if (cause == CustomerTagsCause.FirstSeen ? all.Count == 0 : added.Count + gone.Count == 0) return;
         if (cause == CustomerTagsCause.FirstSeen)
         {
-            if (all.Count > 0) db.Publish(new CustomerTagsChanged(tenantId, externalUserId, staffUserId, all, [], [], cause, now), now);
+            // The state as found, not news: nothing is reported as added today.
+            added = [];
+            gone = [];
         }
-        else if (added.Count > 0 || removed.Count > 0)
-        {
-            var gone = removed.Select(t => t.TagId).Order(StringComparer.Ordinal).ToList();
-            db.Publish(new CustomerTagsChanged(tenantId, externalUserId, staffUserId, all, added, gone, cause, now), now);
-        }
+        var named = await names.Of(all.Concat(gone), ct);
+        db.Publish(new CustomerTagsChanged(tenantId, externalUserId, staffUserId, all, added, gone, named, cause, now), now);
     }
 }

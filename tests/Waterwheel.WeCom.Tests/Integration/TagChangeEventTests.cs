@@ -136,6 +136,8 @@ public abstract class TagChangeEventTests(string provider) : IAsyncLifetime
         Assert.Equal(new[] { Sweet, Salty }.Order(StringComparer.Ordinal), tagged.TagIds);
         Assert.Equal(tagged.TagIds, tagged.Added);
         Assert.Empty(tagged.Removed);
+        Assert.Equal([(Salty, "咸", "口味偏好"), (Sweet, "甜", "口味偏好")],
+            tagged.Names.Select(n => (n.TagId, n.Name, n.GroupName)).OrderBy(n => n.TagId, StringComparer.Ordinal));
 
         _host.Time.Advance(TimeSpan.FromSeconds(1));
         await _host.Simulator.Crowd.StaffEditsTags(AppWithSimulator.CorpId, "guide.li", customer, [], [Sweet]);
@@ -166,7 +168,9 @@ public abstract class TagChangeEventTests(string provider) : IAsyncLifetime
 
         await _host.Simulator.Crowd.StaffEditsTags(AppWithSimulator.CorpId, "guide.li", customer, [fresh], []);
 
-        Assert.Equal([fresh], Assert.Single(await _host.AtLeast<CustomerTagsChanged>(1)).Added);
+        var tagged = Assert.Single(await _host.AtLeast<CustomerTagsChanged>(1));
+        Assert.Equal([fresh], tagged.Added);
+        Assert.Equal(("麻辣", "口味偏好"), (Assert.Single(tagged.Names).Name, tagged.Names[0].GroupName));
         var tag = Assert.Single(await _host.Published<CorpTagChanged>(), t => t.TagId == fresh);
         Assert.Equal(("麻辣", CorpTagChange.Created), (tag.Name, tag.Change));
     }

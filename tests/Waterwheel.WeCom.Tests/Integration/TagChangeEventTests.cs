@@ -136,7 +136,7 @@ public abstract class TagChangeEventTests(string provider) : IAsyncLifetime
         Assert.Equal(new[] { Sweet, Salty }.Order(StringComparer.Ordinal), tagged.TagIds);
         Assert.Equal(tagged.TagIds, tagged.Added);
         Assert.Empty(tagged.Removed);
-        Assert.Equal([(Salty, "咸", "口味偏好"), (Sweet, "甜", "口味偏好")],
+        Assert.Equal(new[] { (Sweet, "甜", "口味偏好"), (Salty, "咸", "口味偏好") }.OrderBy(n => n.Item1, StringComparer.Ordinal),
             tagged.Names.Select(n => (n.TagId, n.Name, n.GroupName)).OrderBy(n => n.TagId, StringComparer.Ordinal));
 
         _host.Time.Advance(TimeSpan.FromSeconds(1));

@@ -16,6 +16,9 @@ public enum CustomerTagsCause
     /// empty and TagIds is the state to take, so an initial sync does not replay years of tagging as today's.
     /// </summary>
     FirstSeen,
+
+    /// <summary>The relationship ended (the customer or the staff member deleted the other): its tags went with it.</summary>
+    RelationEnded,
 }
 
 /// <summary>

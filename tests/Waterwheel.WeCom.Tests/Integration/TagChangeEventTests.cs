@@ -151,6 +151,12 @@ public abstract class TagChangeEventTests(string provider) : IAsyncLifetime
         await _host.Simulator.Crowd.StaffEditsTags(AppWithSimulator.CorpId, "guide.li", customer, [], []);
         await _host.Settled();
         Assert.Equal(2, (await _host.Published<CustomerTagsChanged>()).Count);
+
+        // The customer deletes the guide: the relationship's tags go with it.
+        await _host.Simulator.Crowd.CustomerDeletesStaff(AppWithSimulator.CorpId, "guide.li", customer);
+        var ended = (await _host.AtLeast<CustomerTagsChanged>(3)).Last();
+        Assert.Equal((CustomerTagsCause.RelationEnded, Salty), (ended.Cause, Assert.Single(ended.Removed)));
+        Assert.Empty(ended.TagIds);
     }
 
     [Fact]

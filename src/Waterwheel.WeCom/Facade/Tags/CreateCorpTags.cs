@@ -15,6 +15,7 @@ internal sealed class CreateCorpTags(TenantCorps corps, IWeComClient client, WeC
     public async Task<WeComTagOutcome<WeComTagGroup>> Handle(Guid tenantId, string? groupId, string? groupName, IReadOnlyList<NewWeComTag> tags,
         long? order, CancellationToken ct)
     {
+        groupName = groupName?.Trim();
         if (Check(groupId is null ? groupName : null, groupId is null, tags) is { } invalid) return WeComTagOutcome<WeComTagGroup>.Of(invalid);
         // add_corp_tag would quietly put the tags into a group of that name: a new group must not merge into an old one.
         if (groupId is null && await db.TagGroups.AnyAsync(g => g.Name == groupName && !g.Deleted, ct))
@@ -22,7 +23,7 @@ internal sealed class CreateCorpTags(TenantCorps corps, IWeComClient client, WeC
         if (await corps.Find(tenantId, ct) is not { } corp) return WeComTagOutcome<WeComTagGroup>.Of(TagOutcomes.NotConnected);
 
         var request = new AddCorpTagRequest(tags.Select(t => new NewCorpTag(t.Name.Trim(), t.Order)).ToList(), groupId,
-            groupId is null ? groupName!.Trim() : null, order);
+            groupId is null ? groupName : null, order);
         var added = await client.AddCorpTag(corp.App, request, ct);
         if (!added.IsSuccess) return WeComTagOutcome<WeComTagGroup>.Of(TagOutcomes.From(added.Error!));
         if (added.Value!.TagGroup is not { GroupId.Length: > 0 } remote)

@@ -49,7 +49,7 @@ internal sealed class ContactRefresh(
         relation.AddedAt = addedAt;
         relation.Status = RelationStatus.Active;
         relation.EndedAt = null;
-        await KnowCorpTags(corp, follow.Tags.Where(t => t.Type != PersonalTag).Select(t => t.TagId), ct);
+        await KnowCorpTags(corp, externalUserId, follow.Tags.Where(t => t.Type != PersonalTag).Select(t => t.TagId), ct);
         await tags.Replace(corp.TenantId, externalUserId, userId, follow.Tags.Select(t => t.TagId), Contracts.CustomerTagsCause.ChangedInWeCom, ct);
         return relation;
     }
@@ -61,14 +61,22 @@ internal sealed class ContactRefresh(
     /// A guide may use a corp tag whose own callback has not been handled yet. Reading it now, in this unit of work,
     /// means every tag id that other modules hear of on a customer is one the tag façade can already describe.
     /// </summary>
-    private async Task KnowCorpTags(TenantCorp corp, IEnumerable<string?> tagIds, CancellationToken ct)
+    private async Task KnowCorpTags(TenantCorp corp, string externalUserId, IEnumerable<string?> tagIds, CancellationToken ct)
     {
         var ids = tagIds.Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).Distinct().ToList();
         if (ids.Count == 0) return;
         var known = await db.Tags.Where(t => ids.Contains(t.TagId)).Select(t => t.TagId).ToListAsync(ct);
-        foreach (var id in ids.Except(known))
-            // A refresh of the tag's group may have stored this one already, unsaved.
-            if (!db.Tags.Local.Any(t => t.TagId == id)) await corpTags.Tag(corp, id, ct);
+        try
+        {
+            foreach (var id in ids.Except(known))
+                // A refresh of the tag's group may have stored this one already, unsaved.
+                if (!db.Tags.Local.Any(t => t.TagId == id)) await corpTags.Tag(corp, id, ct);
+        }
+        catch (WeComCallFailed e)
+        {
+            // The customer's own change still counts; the tag's callback or the next sync will describe the tag.
+            log.LogWarning("Could not read corp tags used on {ExternalUserId}: {Error}", externalUserId, e.Error);
+        }
     }
 }
 

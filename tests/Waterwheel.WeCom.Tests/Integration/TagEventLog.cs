@@ -10,7 +10,8 @@ internal static class TagEventLog
 {
     public static async Task<List<TEvent>> Published<TEvent>(this AppWithSimulator host) where TEvent : IIntegrationEvent
     {
-        var payloads = await host.Read(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.EventName == TEvent.EventName)
+        var name = TEvent.EventName;
+        var payloads = await host.Read(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.EventName == name)
             .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).Select(m => m.Payload).ToListAsync());
         return payloads.Select(p => JsonSerializer.Deserialize<TEvent>(p, JsonSerializerOptions.Web)!).ToList();
     }

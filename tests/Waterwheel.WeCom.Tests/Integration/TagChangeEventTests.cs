@@ -110,6 +110,8 @@ public abstract class TagChangeEventTests(string provider) : IAsyncLifetime
         lock (_host.Simulator.State.Sync) store = _host.Corp.TagGroups.Single(g => g.GroupId == made.ExternalUserid).Tags[0].Id;
         await _host.Simulator.Crowd.StaffEditsTags(AppWithSimulator.CorpId, "guide.li", customer, [store, Salty], []);
         await _host.AtLeast<CustomerTagsChanged>(1);
+        // Both the add and the edit are handled: an edit re-read after the deletion would rightly report the tag gone.
+        await _host.Settled();
 
         await _host.Simulator.Crowd.AdminDeletesTagGroup(AppWithSimulator.CorpId, made.ExternalUserid);
         var deleted = (await _host.AtLeast<CorpTagGroupChanged>(3)).Last();
@@ -179,6 +181,26 @@ public abstract class TagChangeEventTests(string provider) : IAsyncLifetime
         Assert.Equal(("麻辣", "口味偏好"), (Assert.Single(tagged.Names).Name, tagged.Names[0].GroupName));
         var tag = Assert.Single(await _host.Published<CorpTagChanged>(), t => t.TagId == fresh);
         Assert.Equal(("麻辣", CorpTagChange.Created), (tag.Name, tag.Change));
+    }
+
+    [Fact]
+    public async Task A_guides_tagging_is_stored_and_announced_even_when_WeCom_will_not_describe_the_tag()
+    {
+        var customer = (await _host.Simulator.Crowd.AddStaff(AppWithSimulator.CorpId, "guide.li")).ExternalUserid;
+        await _host.Eventually(db => db.Relations.AnyAsync(r => r.ExternalUserId == customer), found => found);
+        string fresh;
+        lock (_host.Simulator.State.Sync)
+        {
+            fresh = _host.Corp.NewId("et");
+            _host.Corp.TagGroups.Single(g => g.GroupId == _taste.GroupId).Tags.Add(new SimTag { Id = fresh, Name = "麻辣", CreateTime = _host.Simulator.State.Now });
+        }
+        _host.Simulator.State.Faults.Inject("externalcontact/get_corp_tag_list", 48002);
+
+        await _host.Simulator.Crowd.StaffEditsTags(AppWithSimulator.CorpId, "guide.li", customer, [fresh], []);
+
+        var tagged = Assert.Single(await _host.AtLeast<CustomerTagsChanged>(1));
+        Assert.Equal((fresh, ""), (Assert.Single(tagged.Added), Assert.Single(tagged.Names).Name));
+        Assert.DoesNotContain(await _host.Published<CorpTagChanged>(), t => t.TagId == fresh);
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public static class WeComModule
         services.AddSingleton<TenantCorps>();
         services.AddSingleton<IWeComConnections, WeComConnections>();
         services.AddSingleton<Contracts.IWeComDirectory, Facade.WeComDirectory>();
+        services.AddSingleton<Contracts.IWeComTags, Facade.WeComTags>();
+        services.AddScoped<Facade.Tags.TagPlan>();
         services.AddScoped<ContactRefresh>();
         services.AddScoped<RemoteContacts>();
         services.AddScoped<WelcomeSender>();
@@ -47,6 +49,9 @@ public static class WeComModule
         services.AddScoped<Groups.GroupMemberDelta>();
         services.AddScoped<Tags.CorpTagRefresh>();
         services.AddScoped<Tags.CustomerTags>();
+        services.AddScoped<Tags.CorpTagAnnouncer>();
+        services.AddScoped<Tags.CorpTagNames>();
+        services.AddScoped<Tags.CorpTagMirror>();
         services.AddScoped<Sync.SyncRunStep>();
         services.AddSyncPhase<Staff.StaffSyncStep>(SyncPhase.Staff);
         services.AddSyncPhase<Tags.CorpTagSyncStep>(SyncPhase.CorpTags);

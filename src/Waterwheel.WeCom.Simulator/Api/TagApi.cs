@@ -23,7 +23,7 @@ internal static class TagApi
         routes.Post("externalcontact/add_corp_tag", (corp, r) =>
         {
             var names = r.Get("tag") is { ValueKind: System.Text.Json.JsonValueKind.Array } tags
-                ? tags.EnumerateArray().Select(t => (Name: t.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "", Order: t.TryGetProperty("order", out var o) && o.TryGetInt64(out var ov) ? ov : 0)).ToList()
+                ? tags.EnumerateArray().Select(t => (Name: t.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "", Order: t.TryGetProperty("order", out var o) && o.ValueKind == System.Text.Json.JsonValueKind.Number && o.TryGetInt64(out var ov) ? ov : 0)).ToList()
                 : [];
             if (names.Count == 0 || names.Any(n => n.Name.Length is 0 or > 30)) return SimJson.Error(SimErrors.InvalidParameter);
             if (corp.TagGroups.Sum(g => g.Tags.Count) + names.Count > MaxTagsPerCorp) return SimJson.Error(SimErrors.InvalidParameter);

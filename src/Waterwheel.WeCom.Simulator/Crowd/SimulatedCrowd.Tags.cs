@@ -20,6 +20,35 @@ public sealed partial class SimulatedCrowd
         return Raise(corp, "tag_create", xml, "", tagId, null, ct);
     }
 
+    /// <summary>
+    /// An admin makes a tag group with its first tags in the admin console. WeCom reports the group alone
+    /// (change_external_tag/create for the tag_group), not each tag made with it.
+    /// </summary>
+    public Task<CrowdOutcome> AdminAddsTagGroup(string corpId, string name, IReadOnlyList<string> tags, CancellationToken ct = default)
+    {
+        var corp = state.Corp(corpId);
+        string xml, groupId;
+        lock (state.Sync)
+        {
+            groupId = corp.AddTagGroup(name, state.Now, [.. tags]).GroupId;
+            xml = TagEvent(corp, "create", groupId, "tag_group");
+        }
+        return Raise(corp, "tag_group_create", xml, "", groupId, null, ct);
+    }
+
+    /// <summary>An admin renames a tag in the admin console: change_external_tag/update for the tag.</summary>
+    public Task<CrowdOutcome> AdminRenamesTag(string corpId, string tagId, string name, CancellationToken ct = default)
+    {
+        var corp = state.Corp(corpId);
+        string xml;
+        lock (state.Sync)
+        {
+            (corp.Tag(tagId) ?? throw new InvalidOperationException("No such tag.")).Name = name;
+            xml = TagEvent(corp, "update", tagId, "tag");
+        }
+        return Raise(corp, "tag_update", xml, "", tagId, null, ct);
+    }
+
     /// <summary>An admin renames a tag group in the admin console: change_external_tag/update for the group.</summary>
     public Task<CrowdOutcome> AdminRenamesTagGroup(string corpId, string groupId, string name, CancellationToken ct = default)
     {
@@ -46,6 +75,25 @@ public sealed partial class SimulatedCrowd
             xml = TagEvent(corp, "delete", tagId, "tag");
         }
         return Raise(corp, "tag_delete", xml, "", tagId, null, ct);
+    }
+
+    /// <summary>
+    /// An admin deletes a whole tag group: its tags come off every customer, and WeCom reports the group alone
+    /// (change_external_tag/delete for the tag_group).
+    /// </summary>
+    public Task<CrowdOutcome> AdminDeletesTagGroup(string corpId, string groupId, CancellationToken ct = default)
+    {
+        var corp = state.Corp(corpId);
+        string xml;
+        lock (state.Sync)
+        {
+            var group = corp.TagGroups.Single(g => g.GroupId == groupId);
+            var gone = group.Tags.Select(t => t.Id).ToHashSet();
+            corp.TagGroups.Remove(group);
+            foreach (var f in corp.Follows) f.TagIds.ExceptWith(gone);
+            xml = TagEvent(corp, "delete", groupId, "tag_group");
+        }
+        return Raise(corp, "tag_group_delete", xml, "", groupId, null, ct);
     }
 
     /// <summary>An admin drags tag groups into a new order: change_external_tag/shuffle.</summary>

@@ -61,6 +61,8 @@ public sealed partial class SimulatedCrowd(SimulatorState state, CallbackPusher 
         lock (state.Sync)
         {
             var follow = corp.Follow(userid, externalUserid) ?? throw new InvalidOperationException("No such relation.");
+            // The app offers only the corp's live tags.
+            if (add.Concat(remove).FirstOrDefault(t => corp.Tag(t) is null) is { } unknown) throw new InvalidOperationException($"No such tag: {unknown}.");
             follow.TagIds.UnionWith(add);
             follow.TagIds.ExceptWith(remove);
             xml = SimEventXml.Build(corpId, state.Now, "change_external_contact", "edit_external_contact", ("UserID", userid), ("ExternalUserID", externalUserid));

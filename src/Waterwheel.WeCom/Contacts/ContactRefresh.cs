@@ -7,7 +7,8 @@ namespace Waterwheel.WeCom.Contacts;
 /// Reads a customer from WeCom (externalcontact/get, every page) and brings the stored contact, one relation and its
 /// tags up to date. Events carry only ids, so every add or edit re-reads the source of truth.
 /// </summary>
-internal sealed class ContactRefresh(WeComDbContext db, RemoteContacts remote, Tags.CustomerTags tags, TimeProvider time, ILogger<ContactRefresh> log)
+internal sealed class ContactRefresh(
+    WeComDbContext db, RemoteContacts remote, Tags.CustomerTags tags, Tags.CorpTagRefresh corpTags, TimeProvider time, ILogger<ContactRefresh> log)
 {
     /// <summary>
     /// The relation as WeCom now lists it, or null when WeCom does not list the staff member among the customer's
@@ -48,8 +49,34 @@ internal sealed class ContactRefresh(WeComDbContext db, RemoteContacts remote, T
         relation.AddedAt = addedAt;
         relation.Status = RelationStatus.Active;
         relation.EndedAt = null;
-        await tags.Replace(corp.TenantId, externalUserId, userId, follow.Tags.Select(t => t.TagId), ct);
+        await KnowCorpTags(corp, externalUserId, follow.Tags.Where(t => t.Type != PersonalTag).Select(t => t.TagId), ct);
+        await tags.Replace(corp.TenantId, externalUserId, userId, follow.Tags.Select(t => t.TagId), Contracts.CustomerTagsCause.ChangedInWeCom, ct);
         return relation;
+    }
+
+    // 2 marks a member's personal tag: not a corp tag, and get_corp_tag_list does not know it.
+    private const int PersonalTag = 2;
+
+    /// <summary>
+    /// A guide may use a corp tag whose own callback has not been handled yet. Reading it now, in this unit of work,
+    /// means every tag id that other modules hear of on a customer is one the tag façade can already describe.
+    /// </summary>
+    private async Task KnowCorpTags(TenantCorp corp, string externalUserId, IEnumerable<string?> tagIds, CancellationToken ct)
+    {
+        var ids = tagIds.Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).Distinct().ToList();
+        if (ids.Count == 0) return;
+        var known = await db.Tags.Where(t => ids.Contains(t.TagId)).Select(t => t.TagId).ToListAsync(ct);
+        try
+        {
+            foreach (var id in ids.Except(known))
+                // A refresh of the tag's group may have stored this one already, unsaved.
+                if (!db.Tags.Local.Any(t => t.TagId == id)) await corpTags.Tag(corp, id, ct);
+        }
+        catch (WeComCallFailed e)
+        {
+            // The customer's own change still counts; the tag's callback or the next sync will describe the tag.
+            log.LogWarning("Could not read corp tags used on {ExternalUserId}: {Error}", externalUserId, e.Error);
+        }
     }
 }
 

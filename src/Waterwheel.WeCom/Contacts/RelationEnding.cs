@@ -1,7 +1,9 @@
 namespace Waterwheel.WeCom.Contacts;
 
-/// <summary>Ends a relation once; a repeated or late event for an already ended relation changes nothing.</summary>
-internal sealed class RelationEnding(WeComDbContext db, TimeProvider time)
+/// <summary>
+/// Ends a relation once, and its tags with it; a repeated or late event for an already ended relation changes nothing.
+/// </summary>
+internal sealed class RelationEnding(WeComDbContext db, Tags.CustomerTags tags, TimeProvider time)
 {
     /// <summary>
     /// Marks the relation ended, unsaved, so the caller can record what follows from it in the same unit of work.
@@ -18,6 +20,8 @@ internal sealed class RelationEnding(WeComDbContext db, TimeProvider time)
         if (relation.Status != RelationStatus.Active && relation.EndedAt is not null) return null;
         relation.Status = status;
         relation.EndedAt = time.GetUtcNow().UtcDateTime;
+        // WeCom keeps corp tags per relationship: they go with it, and other modules hear that they went.
+        await tags.Replace(tenantId, externalUserId, userId, [], Contracts.CustomerTagsCause.RelationEnded, ct);
         return relation;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Waterwheel.Platform.Tenancy;
 using Waterwheel.WeCom.Contracts;
 
 namespace Waterwheel.WeCom.Facade;
@@ -22,10 +21,6 @@ internal sealed class WeComDirectory(IServiceScopeFactory scopes) : IWeComDirect
     public Task<IReadOnlyList<LinkedWeComStaff>> StoreStaff(Guid tenantId, Guid storeId, CancellationToken ct) =>
         As<GetLinkedStaff, IReadOnlyList<LinkedWeComStaff>>(tenantId, h => h.Handle(tenantId, s => s.StoreId == storeId, ct));
 
-    private async Task<T> As<THandler, T>(Guid tenantId, Func<THandler, Task<T>> run) where THandler : notnull
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().UseSystem(tenantId, "wecom-directory");
-        return await run(scope.ServiceProvider.GetRequiredService<THandler>());
-    }
+    private Task<T> As<THandler, T>(Guid tenantId, Func<THandler, Task<T>> run) where THandler : notnull =>
+        scopes.As(tenantId, "wecom-directory", run);
 }

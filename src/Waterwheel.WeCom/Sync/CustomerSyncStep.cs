@@ -50,6 +50,8 @@ internal sealed class CustomerSyncStep(WeComDbContext db, IWeComClient client, C
         contact.CopyFrom(remote, now);
 
         var relation = await db.Relations.FirstOrDefaultAsync(r => r.ExternalUserId == remote.ExternalUserid && r.StaffUserId == follow.Userid, ct);
+        // Tags of a relation new to us are its state as found, not changes made today.
+        var tagsCause = relation is null ? Contracts.CustomerTagsCause.FirstSeen : Contracts.CustomerTagsCause.FoundAtSync;
         if (relation is null)
         {
             relation = new FollowRelation { TenantId = tenantId, ExternalUserId = remote.ExternalUserid, StaffUserId = follow.Userid };
@@ -69,7 +71,7 @@ internal sealed class CustomerSyncStep(WeComDbContext db, IWeComClient client, C
             db.Publish(new Contracts.CustomerRelationFound(tenantId, relation.ExternalUserId, relation.StaffUserId, relation.State, relation.AddWay,
                 relation.AddedAt), now);
         }
-        await tags.Replace(tenantId, remote.ExternalUserid, follow.Userid, follow.TagId, ct);
+        await tags.Replace(tenantId, remote.ExternalUserid, follow.Userid, follow.TagId, tagsCause, ct);
         run.Relations++;
     }
 }

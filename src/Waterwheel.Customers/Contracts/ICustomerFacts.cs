@@ -25,12 +25,12 @@ public interface ICustomerFacts
 }
 
 /// <summary>
-/// A profile as segments see it. Money in yuan; dates are the tenant's calendar days; stage and R/F/M as of today.
+/// A profile as segments see it. <see cref="OwnerOrgPath"/> is the owning store's place in the organisation ("/" for none), for data scopes. Money in yuan; dates are the tenant's calendar days; stage and R/F/M as of today.
 /// Gender is "male", "female" or null; the lifecycle stage "new", "active", "at_risk", "dormant" or "lost".
 /// Consent is null where the person never said. Custom attribute values are in their canonical text form.
 /// </summary>
 public sealed record CustomerFacts(
-    Guid ProfileId, Guid? OwnerStoreId, Guid? OwnerStaffId, Guid? OwnerDealerId,
+    Guid ProfileId, Guid? OwnerStoreId, Guid? OwnerStaffId, Guid? OwnerDealerId, string OwnerOrgPath,
     string? Gender, string? Province, string? City, DateOnly? Birthday, string LifecycleStage,
     int OrderCount, decimal TotalSpent, decimal AverageOrderValue, DateOnly? LastOrderOn, DateOnly? FirstSeenOn,
     int Recency, int Frequency, int Monetary, bool? ConsentWeCom, bool? ConsentSms, bool? ConsentEmail,

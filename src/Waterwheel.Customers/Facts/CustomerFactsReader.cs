@@ -71,7 +71,7 @@ internal sealed class CustomerFactsReader(CustomersDbContext db, TenantValueOpti
         {
             var value = options.Of(p, now);
             var consent = consents.GetValueOrDefault(p.Id);
-            return new CustomerFacts(p.Id, p.OwnerStoreId, p.OwnerStaffId, p.OwnerDealerId,
+            return new CustomerFacts(p.Id, p.OwnerStoreId, p.OwnerStaffId, p.OwnerDealerId, p.OwnerOrgPath,
                 p.Gender switch { Gender.Male => "male", Gender.Female => "female", _ => null }, Blank(p.Province), Blank(p.City), p.Birthday,
                 Stage(value.Stage), value.OrderCount, value.TotalSpent, value.AverageOrderValue,
                 p.LastOrderAt is { } last ? TenantTime.Day(last, tz) : null, p.FirstSeenAt == default ? null : TenantTime.Day(p.FirstSeenAt, tz),

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Waterwheel.Audiences.Tests.Integration;
+
+/// <summary>
+/// The module end to end in the real server: customers made by the Customers module become members and count in the
+/// index, tags move counts, data scopes hold, packs freeze and export, and bad segments are refused by field.
+/// </summary>
+public abstract class AudienceModuleTests(string provider) : IAsyncLifetime
+{
+    private AudienceBrand _brand = null!;
+
+    public async Task InitializeAsync() => _brand = await AudienceBrand.Start(provider);
+
+    public async Task DisposeAsync() => await _brand.DisposeAsync();
+
+    [Fact]
+    public async Task A_customer_made_in_Customers_counts_and_a_tag_moves_the_count_within_each_scope()
+    {
+        var dealers = await _brand.CustomerAdds("guide.li");
+        var headOffices = await _brand.CustomerAdds("guide.wang");
+        var admin = _brand.Admin;
+        await admin.CountBecomes(AudienceApi.Everyone, 2, "both customers in the index");
+
+        var lost = await admin.Tag("已流失");
+        await admin.PostAsJsonAsync($"/api/audiences/profiles/{dealers}/tags", new { tagId = lost }).Ok();
+        await admin.CountBecomes(AudienceApi.HasTag(lost), 1, "the tagged customer");
+        var notLost = new { op = "not", arg = AudienceApi.HasTag(lost) };
+        Assert.Equal(1, await admin.Count(notLost));
+
+        // The dealer counts only the dealer's customer; head office counts both; each guide their own.
+        var dealer = await _brand.SignedIn("dealer");
+        Assert.Equal(1, await dealer.Count(AudienceApi.Everyone));
+        Assert.Equal(1, await dealer.Count(AudienceApi.HasTag(lost)));
+        Assert.Equal(2, await (await _brand.SignedIn("analyst")).Count(AudienceApi.Everyone));
+        var wang = await _brand.SignedIn("wang");
+        Assert.Equal(1, await wang.Count(AudienceApi.Everyone));
+        Assert.Equal(0, await wang.Count(AudienceApi.HasTag(lost)));
+        // A dealer cannot tag, nor even find, head office's customer.
+        await dealer.PostAsJsonAsync($"/api/audiences/profiles/{headOffices}/tags", new { tagId = lost }).Ok(HttpStatusCode.NotFound);
+
+        await admin.PostAsJsonAsync($"/api/audiences/profiles/{dealers}/tags/removal", new { tagId = lost }).Ok();
+        await admin.CountBecomes(AudienceApi.HasTag(lost), 0, "the tag taken away");
+        var tags = await admin.GetFromJsonAsync<JsonElement>($"/api/audiences/profiles/{dealers}/tags");
+        Assert.Equal(0, tags.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Bulk_tagging_a_segment_tags_only_the_callers_customers()
+    {
+        await _brand.CustomerAdds("guide.li");
+        await _brand.CustomerAdds("guide.wang");
+        await _brand.Admin.CountBecomes(AudienceApi.Everyone, 2, "both customers in the index");
+        var vip = await _brand.Admin.Tag("VIP");
+
+        var dealer = await _brand.SignedIn("dealer");
+        var result = await dealer.PostAsJsonAsync($"/api/audiences/tags/{vip}/bulk", new { expression = AudienceApi.Everyone }).Ok();
+
+        Assert.Equal((1UL, 1), (result.GetProperty("matched").GetUInt64(), result.GetProperty("changed").GetInt32()));
+        await _brand.Admin.CountBecomes(AudienceApi.HasTag(vip), 1, "the dealer's customer tagged");
+    }
+
+    [Fact]
+    public async Task A_frozen_pack_keeps_its_count_and_exports_its_people_masked_and_head_office_never_sees_the_dealers()
+    {
+        var dealers = await _brand.CustomerAdds("guide.li");
+        var headOffices = await _brand.CustomerAdds("guide.wang");
+        await _brand.Admin.CountBecomes(AudienceApi.Everyone, 2, "both customers in the index");
+
+        var saved = await _brand.Admin.PostAsJsonAsync("/api/audiences/segments", new { name = "全部客户", text = "lifecycle_stage is set" }).Ok(HttpStatusCode.Created);
+        Assert.Equal(2, saved.GetProperty("count").GetInt64());
+        var pack = await _brand.Admin.PostAsJsonAsync("/api/audiences/packs", new { name = "双十一", segmentId = saved.GetProperty("id").GetGuid() })
+            .Ok(HttpStatusCode.Created);
+        Assert.Equal(2, pack.GetProperty("count").GetInt64());
+        Assert.Equal("lifecycle_stage is set", pack.GetProperty("text").GetString());
+        var id = pack.GetProperty("id").GetGuid();
+
+        var operatorClient = await _brand.SignedIn("operator");
+        using var response = await operatorClient.GetAsync($"/api/audiences/packs/{id}/export?format=csv");
+        var csv = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, csv);
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(3, lines.Length);
+        var dealerLine = Assert.Single(lines, l => l.StartsWith(dealers.ToString(), StringComparison.Ordinal));
+        var hqLine = Assert.Single(lines, l => l.StartsWith(headOffices.ToString(), StringComparison.Ordinal));
+        // Head office counts the dealer's customer but gets no name for them; its own customer's name comes masked.
+        Assert.Equal("", dealerLine.Split(',')[1]);
+        Assert.NotEqual("", hqLine.Split(',')[1]);
+        Assert.Contains("*", hqLine.Split(',')[1]);
+
+        // A pack does not move when the customers do.
+        await _brand.CustomerAdds("guide.wang");
+        await _brand.Admin.CountBecomes(AudienceApi.Everyone, 3, "the third customer");
+        Assert.Equal(2, (await _brand.Admin.GetFromJsonAsync<JsonElement>($"/api/audiences/packs/{id}")).GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Bad_segments_are_refused_naming_the_field()
+    {
+        var unknownField = await _brand.Admin.PostAsJsonAsync("/api/audiences/count",
+            new { expression = new { op = "in", field = "favourite_colour", values = new[] { "red" } } }).Ok(HttpStatusCode.BadRequest);
+        Assert.Equal("segment_unknown_field", unknownField.GetProperty("code").GetString());
+        Assert.Contains("favourite_colour", unknownField.GetProperty("errors").GetProperty("expression")[0].GetString());
+
+        var both = await _brand.Admin.PostAsJsonAsync("/api/audiences/segments", new { name = "", text = "city in (" }).Ok(HttpStatusCode.BadRequest);
+        var errors = both.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("name", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("text", out _), errors.ToString());
+
+        var wrongKind = await _brand.Admin.PostAsJsonAsync("/api/audiences/count", new { text = "total_spent in (\"a\")" }).Ok(HttpStatusCode.BadRequest);
+        Assert.Contains("total_spent", wrongKind.GetProperty("errors").GetProperty("text")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Tags_are_edited_with_their_version_and_unique_by_name()
+    {
+        var tag = await _brand.Admin.Tag("高价值");
+        var read = await _brand.Admin.GetAsync($"/api/audiences/tags/{tag}");
+        var etag = read.Headers.ETag!.Tag;
+        var group = (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("groupId").GetGuid();
+
+        await _brand.Admin.PutAsJsonAsync($"/api/audiences/tags/{tag}", new { groupId = group, name = "高价值客户" }).Ok(HttpStatusCode.PreconditionRequired);
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/audiences/tags/{tag}") { Content = JsonContent.Create(new { groupId = group, name = "高价值客户", color = "#FF8800" }) };
+        put.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
+        await _brand.Admin.SendAsync(put).Ok();
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/audiences/tags/{tag}") { Content = JsonContent.Create(new { groupId = group, name = "又改" }) };
+        stale.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
+        await _brand.Admin.SendAsync(stale).Ok(HttpStatusCode.PreconditionFailed);
+
+        await _brand.Admin.PostAsJsonAsync("/api/audiences/tags", new { groupId = group, name = "高价值客户" }).Ok(HttpStatusCode.Conflict);
+        var list = await _brand.Admin.GetFromJsonAsync<JsonElement>("/api/audiences/tags?q=高价值");
+        Assert.Equal("高价值客户", Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("name").GetString());
+        // An operator without tag management may not create tags.
+        var dealer = await _brand.SignedIn("dealer");
+        await dealer.PostAsJsonAsync("/api/audiences/tags", new { groupId = group, name = "经销商标签" }).Ok(HttpStatusCode.Forbidden);
+    }
+}
+
+public sealed class AudienceModuleSqlite() : AudienceModuleTests("sqlite");
+
+public sealed class AudienceModulePostgres() : AudienceModuleTests("postgres");

@@ -26,10 +26,20 @@ internal sealed class ActorAudience(ActorContext actor, AudienceIndexes indexes,
         return index;
     }
 
-    public async Task<DateOnly> Today(CancellationToken ct) => TenantTime.Day(time.GetUtcNow().UtcDateTime, await zone.Current(ct));
+    private DateOnly? _today;
+    private (Segment? Condition, bool Known) _scope;
 
-    /// <summary>The condition that holds the actor's customers, or null for the whole tenant.</summary>
+    /// <summary>The tenant's calendar day, asked once per request: a list counts many segments against the same day.</summary>
+    public async Task<DateOnly> Today(CancellationToken ct) => _today ??= TenantTime.Day(time.GetUtcNow().UtcDateTime, await zone.Current(ct));
+
+    /// <summary>The condition that holds the actor's customers, or null for the whole tenant; worked out once per request.</summary>
     public async Task<Segment?> Scope(CancellationToken ct)
+    {
+        if (!_scope.Known) _scope = (await ScopeCondition(ct), true);
+        return _scope.Condition;
+    }
+
+    private async Task<Segment?> ScopeCondition(CancellationToken ct)
     {
         var scope = actor.Scope;
         switch (scope.Kind)

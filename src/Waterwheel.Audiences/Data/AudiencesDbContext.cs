@@ -3,7 +3,6 @@ using Waterwheel.Audiences.Members;
 using Waterwheel.Audiences.Packs;
 using Waterwheel.Audiences.SavedSegments;
 using Waterwheel.Audiences.Tags;
-using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Audiences.Data;
@@ -101,7 +100,6 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
             b.HasKey(m => new { m.PackId, m.Ordinal });
             b.HasQueryFilter(m => m.TenantId == CurrentTenant);
         });
-        builder.AddOutbox();
         ModuleTables.Place(builder, Schema, Database);
     }
 

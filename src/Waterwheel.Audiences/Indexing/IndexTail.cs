@@ -28,8 +28,7 @@ internal sealed class IndexTail(AudienceIndexes indexes, IndexBuilder builder, I
     {
         try
         {
-            var last = await builder.BuildAll(stoppingToken);
-            indexes.AppliedSequence = last;
+            indexes.AppliedSequence = await Build(stoppingToken);
             indexes.MarkBuilt();
             while (!stoppingToken.IsCancellationRequested)
             {
@@ -47,6 +46,23 @@ internal sealed class IndexTail(AudienceIndexes indexes, IndexBuilder builder, I
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping with the host: a read cut short by the shutdown is not a fault.
+        }
+    }
+
+    /// <summary>Builds until it succeeds: a node that cannot read its truth yet (a database restarting) keeps trying rather than stopping.</summary>
+    private async Task<long> Build(CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                return await builder.BuildAll(ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Building the audience index failed; trying again");
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
         }
     }
 

@@ -64,7 +64,7 @@ internal sealed class CreateSegment(AudiencesDbContext db, IValidator<SaveSegmen
         };
         db.Segments.Add(segment);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
-        await audit.RecordNowAsync(AuditActions.SegmentSaved, "segment", segment.Id.ToString(), $"segment {segment.Name} saved: {read.Value.Text}", ct);
+        await audit.RecordNowAsync(AuditActions.SegmentSaved, "segment", segment.Id.ToString(), $"segment {segment.Name} saved: {read.Value!.Text}", ct);
         return await views.Of(segment, ct);
     }
 
@@ -91,7 +91,7 @@ internal sealed class UpdateSegment(AudiencesDbContext db, IValidator<SaveSegmen
         if (ETags.Check(ifMatch, segment.Version) is { } precondition) return precondition;
         (segment.Name, segment.Expression, segment.UpdatedAt) = (request.Name!.Trim(), read.Value!.Json, time.GetUtcNow().UtcDateTime);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
-        await audit.RecordNowAsync(AuditActions.SegmentSaved, "segment", segment.Id.ToString(), $"segment {segment.Name} changed: {read.Value.Text}", ct);
+        await audit.RecordNowAsync(AuditActions.SegmentSaved, "segment", segment.Id.ToString(), $"segment {segment.Name} changed: {read.Value!.Text}", ct);
         return await views.Of(segment, ct);
     }
 

@@ -35,7 +35,7 @@ internal sealed class BulkTag(AudiencesDbContext db, SegmentInput input, ActorAu
             db.ChangeTracker.Clear();
         }
         await audit.RecordNowAsync(AuditActions.CustomerTagged, "tag", tag.Id.ToString(),
-            $"tag {tag.Name} {(request.Remove == true ? "taken from" : "given to")} {changed} of {members.Count} customers of the segment {read.Value.Text}", ct);
+            $"tag {tag.Name} {(request.Remove == true ? "taken from" : "given to")} {changed} of {members.Count} customers of the segment {read.Value!.Text}", ct);
         return new BulkTagResult(members.Count, changed);
     }
 

@@ -27,7 +27,7 @@ internal sealed class ListTags(AudiencesDbContext db, ActorAudience audience)
             (_, true) => tags.OrderByDescending(t => t.Name),
             _ => tags.OrderBy(t => t.Name),
         };
-        var page = await tags.ToPage(q => q, query, ct);
+        var page = await tags.ToPage(x => x, query, ct);
         var items = new List<TagView>(page.Items.Count);
         foreach (var tag in page.Items) items.Add(TagView.Of(tag, await audience.Count(new HasTag(tag.Id), ct)));
         return new Page<TagView>(items, page.Total, page.PageNumber, page.PageSize);

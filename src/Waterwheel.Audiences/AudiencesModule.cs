@@ -31,6 +31,7 @@ public static class AudiencesModule
         services.AddScoped<SavedSegments.SegmentViews>();
         services.AddIntegrationEventHandler<CustomerProfileChanged, ProfileChangedIntake>();
         services.AddRecurringJob<ChangeRetention>("audiences.change-retention", TimeSpan.FromHours(1));
+        services.AddRecurringJob<Tags.TagExpiry>("audiences.tag-expiry", TimeSpan.FromMinutes(10));
         services.AddHealthChecks().AddDbContextCheck<AudiencesDbContext>("audiences-db", tags: ["ready"]);
         return services;
     }

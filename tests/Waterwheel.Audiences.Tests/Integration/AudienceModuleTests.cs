@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Waterwheel.Audiences.Tests.Integration;
 
@@ -94,6 +95,28 @@ public abstract class AudienceModuleTests(string provider) : IAsyncLifetime
         await _brand.CustomerAdds("guide.wang");
         await _brand.Admin.CountBecomes(AudienceApi.Everyone, 3, "the third customer");
         Assert.Equal(2, (await _brand.Admin.GetFromJsonAsync<JsonElement>($"/api/audiences/packs/{id}")).GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_tag_valid_for_a_day_lapses_at_the_sweep()
+    {
+        var customer = await _brand.CustomerAdds("guide.wang");
+        var group = await _brand.Admin.PostAsJsonAsync("/api/audiences/tag-groups", new { name = "活动" }).Ok(HttpStatusCode.Created);
+        var trial = (await _brand.Admin.PostAsJsonAsync("/api/audiences/tags", new { groupId = group.GetProperty("id").GetGuid(), name = "试用中", expiryDays = 1 })
+            .Ok(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await _brand.Admin.CountBecomes(AudienceApi.Everyone, 1, "the customer in the index");
+        await _brand.Admin.PostAsJsonAsync($"/api/audiences/profiles/{customer}/tags", new { tagId = trial }).Ok();
+        await _brand.Admin.CountBecomes(AudienceApi.HasTag(trial), 1, "the trial tag");
+
+        _brand.Time.Advance(TimeSpan.FromDays(2));
+        await _brand.App.InScope(async sp =>
+        {
+            await sp.GetRequiredService<Tags.TagExpiry>().Run(CancellationToken.None);
+            return 0;
+        });
+
+        var admin = await _brand.App.SignedIn(Waterwheel.Testing.WaterwheelApp.AdminUser, Waterwheel.Testing.WaterwheelApp.AdminPassword);
+        await admin.CountBecomes(AudienceApi.HasTag(trial), 0, "the lapsed tag gone");
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public static class AudiencesModule
         services.AddSingleton<MemberBackfill>();
         services.AddHostedService(sp => sp.GetRequiredService<MemberBackfill>());
         services.AddScoped<MemberWriter>();
+        services.AddScoped<PersonVisibility>();
         services.AddScoped<Tags.TagWriter>();
         services.AddScoped<Tags.TenantTags>();
         services.AddScoped<SegmentInput>();

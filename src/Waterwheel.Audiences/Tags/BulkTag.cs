@@ -11,9 +11,10 @@ public sealed record BulkTagResult(ulong Matched, int Changed);
 
 /// <summary>
 /// Gives a tag to (or takes it from) every customer of a segment within the actor's scope, batch by batch, each batch a
-/// transaction of its own; bounded by <see cref="AudienceOptions.MaxBulk"/>. Audited with the segment and the numbers.
+/// transaction of its own (head office leaves out the dealers' customers it may not reach); bounded by <see cref="AudienceOptions.MaxBulk"/>. Audited with the segment and the numbers.
 /// </summary>
-internal sealed class BulkTag(AudiencesDbContext db, SegmentInput input, ActorAudience audience, TagWriter writer, ActorContext actor, IAuditLog audit,
+internal sealed class BulkTag(AudiencesDbContext db, SegmentInput input, ActorAudience audience, TagWriter writer, Members.PersonVisibility people,
+    ActorContext actor, IAuditLog audit,
     Microsoft.Extensions.Options.IOptions<AudienceOptions> options)
 {
     private const int Batch = 1_000;
@@ -30,7 +31,10 @@ internal sealed class BulkTag(AudiencesDbContext db, SegmentInput input, ActorAu
         var changed = 0;
         foreach (var ordinals in members.Ordinals.Chunk(Batch))
         {
-            var batch = await db.Members.Where(m => ordinals.Contains(m.Ordinal)).ToListAsync(ct);
+            var batch = new List<Members.Member>();
+            // Head office counts a dealer's customers but tags only the people it may reach.
+            foreach (var member in await db.Members.Where(m => ordinals.Contains(m.Ordinal)).ToListAsync(ct))
+                if (await people.Reaches(member, ct)) batch.Add(member);
             changed += request.Remove == true ? await writer.Take(tag.Id, batch, ct) : await writer.Give(tag, batch, TagCause.Manual, actor.Name, ct);
             db.ChangeTracker.Clear();
         }

@@ -12,18 +12,12 @@ public sealed record CustomerTagged(Guid ProfileId, Guid TagId, bool Holds, bool
 /// <summary>One tag a customer holds: why (manual, rule, channel, WeCom), since when and until when.</summary>
 public sealed record CustomerTagView(Guid TagId, string Name, Guid GroupId, string? Color, TagCause Cause, DateTime TaggedAt, DateTime? ExpiresAt, string? TaggedBy);
 
-/// <summary>The customer as a member, if the actor's scope holds them: the same rule as their profile (a dealer's customer is the dealer's).</summary>
-internal static class ScopedMember
-{
-    public static Task<Member?> Find(AudiencesDbContext db, Guid profileId, CancellationToken ct) => db.Members.FirstOrDefaultAsync(m => m.ProfileId == profileId, ct);
-}
-
 /// <summary>The tags one customer holds.</summary>
-internal sealed class ListCustomerTags(AudiencesDbContext db)
+internal sealed class ListCustomerTags(AudiencesDbContext db, PersonVisibility people)
 {
     public async Task<Result<IReadOnlyList<CustomerTagView>>> Handle(Guid profileId, CancellationToken ct)
     {
-        if (await ScopedMember.Find(db, profileId, ct) is null) return Error.NotFound("Customer");
+        if (await people.Find(db, profileId, ct) is null) return Error.NotFound("Customer");
         return await (from held in db.CustomerTags.AsNoTracking()
                       join tag in db.Tags.AsNoTracking() on held.TagId equals tag.Id
                       where held.ProfileId == profileId
@@ -38,12 +32,12 @@ internal sealed class ListCustomerTags(AudiencesDbContext db)
         .WithSummary("The tags one customer holds, with cause, time and expiry");
 }
 
-/// <summary>Tags one customer by hand (cause manual), within the actor's data scope; audited.</summary>
-internal sealed class TagCustomer(AudiencesDbContext db, TagWriter writer, ActorContext actor, IAuditLog audit)
+/// <summary>Tags one customer by hand (cause manual): one the actor's scope holds and may reach as a person; audited.</summary>
+internal sealed class TagCustomer(AudiencesDbContext db, PersonVisibility people, TagWriter writer, ActorContext actor, IAuditLog audit)
 {
     public async Task<Result<CustomerTagged>> Handle(Guid profileId, CustomerTagRequest request, bool give, CancellationToken ct)
     {
-        var member = await ScopedMember.Find(db, profileId, ct);
+        var member = await people.Find(db, profileId, ct);
         if (member is null) return Error.NotFound("Customer");
         var tag = request.TagId is { } id ? await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) : null;
         if (tag is null) return Error.Invalid("tagId", AudienceText.Get("UnknownTag"));

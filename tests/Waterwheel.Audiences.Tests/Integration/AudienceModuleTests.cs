@@ -26,25 +26,27 @@ public abstract class AudienceModuleTests(string provider) : IAsyncLifetime
         await admin.CountBecomes(AudienceApi.Everyone, 2, "both customers in the index");
 
         var lost = await admin.Tag("已流失");
-        await admin.PostAsJsonAsync($"/api/audiences/profiles/{dealers}/tags", new { tagId = lost }).Ok();
-        await admin.CountBecomes(AudienceApi.HasTag(lost), 1, "the tagged customer");
+        var dealer = await _brand.SignedIn("dealer");
+        await dealer.PostAsJsonAsync($"/api/audiences/profiles/{dealers}/tags", new { tagId = lost }).Ok();
+        await admin.CountBecomes(AudienceApi.HasTag(lost), 1, "the tagged customer, counted by head office");
         var notLost = new { op = "not", arg = AudienceApi.HasTag(lost) };
         Assert.Equal(1, await admin.Count(notLost));
 
-        // The dealer counts only the dealer's customer; head office counts both; each guide their own.
-        var dealer = await _brand.SignedIn("dealer");
+        // The dealer counts only the dealer's customer; head office and the analyst count both; each guide their own.
         Assert.Equal(1, await dealer.Count(AudienceApi.Everyone));
         Assert.Equal(1, await dealer.Count(AudienceApi.HasTag(lost)));
         Assert.Equal(2, await (await _brand.SignedIn("analyst")).Count(AudienceApi.Everyone));
         var wang = await _brand.SignedIn("wang");
         Assert.Equal(1, await wang.Count(AudienceApi.Everyone));
         Assert.Equal(0, await wang.Count(AudienceApi.HasTag(lost)));
-        // A dealer cannot tag, nor even find, head office's customer.
+        // A dealer cannot reach head office's customer; head office counts the dealer's but cannot reach them either.
         await dealer.PostAsJsonAsync($"/api/audiences/profiles/{headOffices}/tags", new { tagId = lost }).Ok(HttpStatusCode.NotFound);
+        await admin.PostAsJsonAsync($"/api/audiences/profiles/{dealers}/tags/removal", new { tagId = lost }).Ok(HttpStatusCode.NotFound);
+        await admin.GetAsync($"/api/audiences/profiles/{dealers}/tags").Ok(HttpStatusCode.NotFound);
 
-        await admin.PostAsJsonAsync($"/api/audiences/profiles/{dealers}/tags/removal", new { tagId = lost }).Ok();
+        await dealer.PostAsJsonAsync($"/api/audiences/profiles/{dealers}/tags/removal", new { tagId = lost }).Ok();
         await admin.CountBecomes(AudienceApi.HasTag(lost), 0, "the tag taken away");
-        var tags = await admin.GetFromJsonAsync<JsonElement>($"/api/audiences/profiles/{dealers}/tags");
+        var tags = await dealer.GetFromJsonAsync<JsonElement>($"/api/audiences/profiles/{dealers}/tags");
         Assert.Equal(0, tags.GetArrayLength());
     }
 
@@ -61,6 +63,11 @@ public abstract class AudienceModuleTests(string provider) : IAsyncLifetime
 
         Assert.Equal((1UL, 1), (result.GetProperty("matched").GetUInt64(), result.GetProperty("changed").GetInt32()));
         await _brand.Admin.CountBecomes(AudienceApi.HasTag(vip), 1, "the dealer's customer tagged");
+
+        // Head office's segment holds both, but it tags only the customer it may reach.
+        var newcomer = await _brand.Admin.Tag("新客");
+        var byHeadOffice = await _brand.Admin.PostAsJsonAsync($"/api/audiences/tags/{newcomer}/bulk", new { expression = AudienceApi.Everyone }).Ok();
+        Assert.Equal((2UL, 1), (byHeadOffice.GetProperty("matched").GetUInt64(), byHeadOffice.GetProperty("changed").GetInt32()));
     }
 
     [Fact]

@@ -27,7 +27,8 @@ internal sealed class ListCustomerTags(AudiencesDbContext db, PersonVisibility p
 
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/profiles/{id:guid}/tags", async (Guid id, ListCustomerTags handler, CancellationToken ct) => (await handler.Handle(id, ct)).ToOk())
-        .RequireAuthorization(Permissions.AudiencesRead)
+        // One person's tags are about the person, not an aggregate: the profile permission, as their 360 page.
+        .RequireAuthorization(Permissions.ProfilesRead)
         .WithName("ListCustomerTags")
         .WithSummary("The tags one customer holds, with cause, time and expiry");
 }

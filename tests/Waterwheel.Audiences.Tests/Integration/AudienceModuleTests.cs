@@ -51,6 +51,31 @@ public abstract class AudienceModuleTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_role_reaches_the_tags_of_exactly_the_customers_its_profile_scope_shows()
+    {
+        var dealers = await _brand.CustomerAdds("guide.li");
+        var headOffices = await _brand.CustomerAdds("guide.wang");
+        await _brand.Admin.CountBecomes(AudienceApi.Everyone, 2, "both customers in the index");
+        const HttpStatusCode ok = HttpStatusCode.OK, none = HttpStatusCode.NotFound, no = HttpStatusCode.Forbidden;
+
+        var expected = new (string User, HttpStatusCode Dealers, HttpStatusCode HeadOffices)[]
+        {
+            ("dealer", ok, none), ("li", ok, none), ("wang", none, ok), ("operator", none, ok), ("admin", none, ok), ("analyst", no, no),
+        };
+        var failures = new List<string>();
+        foreach (var (user, dealerStatus, hqStatus) in expected)
+        {
+            var client = user == "admin" ? _brand.Admin : await _brand.SignedIn(user);
+            foreach (var (profile, status) in new[] { (dealers, dealerStatus), (headOffices, hqStatus) })
+            {
+                using var response = await client.GetAsync($"/api/audiences/profiles/{profile}/tags");
+                if (response.StatusCode != status) failures.Add($"{user} {profile}: {(int)response.StatusCode}, expected {(int)status}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
     public async Task Bulk_tagging_a_segment_tags_only_the_callers_customers()
     {
         await _brand.CustomerAdds("guide.li");

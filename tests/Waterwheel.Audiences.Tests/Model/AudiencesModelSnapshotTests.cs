@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Waterwheel.Audiences.Data;
+
+namespace Waterwheel.Audiences.Tests.Model;
+
+/// <summary>Each provider's migrations describe the current Audiences model: no change waits for a migration.</summary>
+public sealed class AudiencesModelSnapshotTests
+{
+    [Fact]
+    public void Sqlite_context_has_no_pending_model_changes()
+    {
+        using var db = new SqliteAudiencesDesignFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges(), "The SQLite model changed without a migration: run scripts/add-migration.sh Audiences <Name>.");
+    }
+
+    [Fact]
+    public void Postgres_context_has_no_pending_model_changes()
+    {
+        using var db = new PostgresAudiencesDesignFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges(), "The PostgreSQL model changed without a migration: run scripts/add-migration.sh Audiences <Name>.");
+    }
+
+    /// <summary>The SQL translator reads the members' tables as the module writes them: the same names on both providers.</summary>
+    [Fact]
+    public void The_members_tables_are_where_the_SQL_translator_looks()
+    {
+        using var sqlite = new SqliteAudiencesDesignFactory().CreateDbContext([]);
+        using var postgres = new PostgresAudiencesDesignFactory().CreateDbContext([]);
+        Assert.Equal(Sql.SqlDialect.Sqlite.Members, sqlite.Model.FindEntityType(typeof(Members.Member))!.GetTableName());
+        var member = postgres.Model.FindEntityType(typeof(Members.Member))!;
+        Assert.Equal(Sql.SqlDialect.Postgres.Members, $"{member.GetSchema()}.{member.GetTableName()}");
+        var columns = member.GetProperties().Select(p => p.GetColumnName()).ToHashSet();
+        Assert.Empty(Sql.MemberTables.BuiltInFields(new Segments.FieldCatalog()).Select(f => f.Name).Where(n => !columns.Contains(n)));
+    }
+}

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Waterwheel.Audiences.Tests.Integration;
@@ -149,6 +150,51 @@ public abstract class AudienceModuleTests(string provider) : IAsyncLifetime
 
         var admin = await _brand.App.SignedIn(Waterwheel.Testing.WaterwheelApp.AdminUser, Waterwheel.Testing.WaterwheelApp.AdminPassword);
         await admin.CountBecomes(AudienceApi.HasTag(trial), 0, "the lapsed tag gone");
+    }
+
+    [Fact]
+    public async Task SQL_over_the_members_tables_counts_what_the_index_counts()
+    {
+        var dealers = await _brand.CustomerAdds("guide.li");
+        await _brand.CustomerAdds("guide.wang");
+        await _brand.CustomerAdds("guide.wang");
+        var dealer = await _brand.SignedIn("dealer");
+        var vip = await _brand.Admin.Tag("VIP");
+        await dealer.PostAsJsonAsync($"/api/audiences/profiles/{dealers}/tags", new { tagId = vip }).Ok();
+        await _brand.Admin.CountBecomes(AudienceApi.HasTag(vip), 1, "the tag in the index");
+        var tenant = (await _brand.Admin.GetFromJsonAsync<JsonElement>("/api/platform/me")).GetProperty("tenantId").GetGuid();
+        var today = Platform.Tenancy.TenantTime.Day(_brand.Time.GetUtcNow().UtcDateTime, Platform.Tenancy.TenantTime.DefaultZone);
+        var segments = new Segments.Segment[]
+        {
+            new Segments.IsSet("lifecycle_stage"), new Segments.HasTag(vip), new Segments.Not(new Segments.HasTag(vip)),
+            new Segments.WithinDays("first_seen_on", 30), new Segments.NumberRange("order_count", 0, 0),
+            new Segments.And(new Segments.IsSet("owner_dealer"), new Segments.Not(new Segments.HasTag(vip))),
+        };
+        var failures = new List<string>();
+        foreach (var segment in segments)
+        {
+            var json = JsonDocument.Parse(Segments.Json.SegmentJson.Write(segment)).RootElement;
+            var indexed = await _brand.Admin.Count(json);
+            var counted = await _brand.App.InScope(async sp =>
+            {
+                var db = sp.GetRequiredService<Data.AudiencesDbContext>();
+                var connection = db.Database.GetDbConnection();
+                await connection.OpenAsync();
+                var dialect = db.Database.IsNpgsql() ? Sql.SqlDialect.Postgres : Sql.SqlDialect.Sqlite;
+                var query = Sql.SqlTranslator.Count(segment, tenant, today, dialect, new Segments.FieldCatalog());
+                await using var command = connection.CreateCommand();
+                command.CommandText = query.Text;
+                foreach (var (name, value) in query.Parameters)
+                {
+                    var parameter = command.CreateParameter();
+                    (parameter.ParameterName, parameter.Value) = (name, value);
+                    command.Parameters.Add(parameter);
+                }
+                return Convert.ToInt64(await command.ExecuteScalarAsync());
+            });
+            if (indexed != counted) failures.Add($"{segment}: index {indexed}, SQL {counted}");
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
     [Fact]

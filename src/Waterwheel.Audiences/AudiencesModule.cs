@@ -21,6 +21,11 @@ public static class AudiencesModule
         services.AddSingleton<IndexBuilder>();
         services.AddSingleton<ChangeApplier>();
         services.AddHostedService<IndexTail>();
+        services.AddSingleton<ChangeSignal>();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.IsPostgres)
+            services.AddHostedService(sp => new ChangeListener(database.ConnectionString, sp.GetRequiredService<ChangeSignal>(),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeListener>>()));
         services.AddSingleton<MemberBackfill>();
         services.AddHostedService(sp => sp.GetRequiredService<MemberBackfill>());
         services.AddScoped<MemberWriter>();

@@ -165,8 +165,14 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
     private static string SnakeCase(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var logged = Database.IsNpgsql() && ChangeTracker.Entries<MemberChange>().Any(e => e.State == EntityState.Added);
+        var saved = await this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        // Inside the caller's transaction PostgreSQL holds the notification until the commit, so no node wakes too early.
+        if (logged) await Database.ExecuteSqlRawAsync("NOTIFY " + Indexing.ChangeSignal.Channel, cancellationToken);
+        return saved;
+    }
 }
 
 internal sealed class SqliteAudiencesDbContext(DbContextOptions<SqliteAudiencesDbContext> options, ActorContext actor) : AudiencesDbContext(options, actor);

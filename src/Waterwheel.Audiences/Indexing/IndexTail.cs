@@ -8,8 +8,8 @@ namespace Waterwheel.Audiences.Indexing;
 
 /// <summary>
 /// Keeps this node's <see cref="AudienceIndexes"/> current (ADR 13): builds every tenant's index from the members'
-/// tables at start, then reads the change log after the last sequence it applied, every
-/// <see cref="AudienceOptions.TailInterval"/>, and applies the rows in sequence order as the indexes' only writer.
+/// tables at start, then reads the change log after the last sequence it applied, when PostgreSQL notifies a commit
+/// (<see cref="ChangeListener"/>) and every <see cref="AudienceOptions.TailInterval"/> anyway, and applies the rows in sequence order as the indexes' only writer.
 /// </summary>
 /// <remarks>
 /// On PostgreSQL a sequence is taken when a row is inserted, not when its transaction commits, so a row may appear after
@@ -18,8 +18,8 @@ namespace Waterwheel.Audiences.Indexing;
 /// one customer's changes are written one after another (the inbox orders a profile's events; a tag's pair is a row
 /// two writers queue on), so a late row is never older than one of the same customer's already applied.
 /// </remarks>
-internal sealed class IndexTail(AudienceIndexes indexes, IndexBuilder builder, IServiceScopeFactory scopes, IOptions<AudienceOptions> options,
-    ILogger<IndexTail> log) : BackgroundService
+internal sealed class IndexTail(AudienceIndexes indexes, IndexBuilder builder, ChangeSignal signal, IServiceScopeFactory scopes,
+    IOptions<AudienceOptions> options, ILogger<IndexTail> log) : BackgroundService
 {
     // Skipped sequences and when they were first missed, in machine milliseconds (pacing, not the business clock).
     private readonly Dictionary<long, long> _gaps = [];
@@ -40,7 +40,7 @@ internal sealed class IndexTail(AudienceIndexes indexes, IndexBuilder builder, I
                 {
                     log.LogWarning(e, "Reading the audience change log failed; trying again");
                 }
-                await Task.Delay(options.Value.TailInterval, stoppingToken);
+                await signal.WaitAsync(options.Value.TailInterval, stoppingToken);
             }
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)

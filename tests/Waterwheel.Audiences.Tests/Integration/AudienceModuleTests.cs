@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Seg = Waterwheel.Audiences.Segments;
+using AudienceJson = Waterwheel.Audiences.Segments.Json;
+using AudienceSql = Waterwheel.Audiences.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -164,24 +167,24 @@ public abstract class AudienceModuleTests(string provider) : IAsyncLifetime
         await _brand.Admin.CountBecomes(AudienceApi.HasTag(vip), 1, "the tag in the index");
         var tenant = (await _brand.Admin.GetFromJsonAsync<JsonElement>("/api/platform/me")).GetProperty("tenantId").GetGuid();
         var today = Platform.Tenancy.TenantTime.Day(_brand.Time.GetUtcNow().UtcDateTime, Platform.Tenancy.TenantTime.DefaultZone);
-        var segments = new Segments.Segment[]
+        var segments = new Seg.Segment[]
         {
-            new Segments.IsSet("lifecycle_stage"), new Segments.HasTag(vip), new Segments.Not(new Segments.HasTag(vip)),
-            new Segments.WithinDays("first_seen_on", 30), new Segments.NumberRange("order_count", 0, 0),
-            new Segments.And(new Segments.IsSet("owner_dealer"), new Segments.Not(new Segments.HasTag(vip))),
+            new Seg.IsSet("lifecycle_stage"), new Seg.HasTag(vip), new Seg.Not(new Seg.HasTag(vip)),
+            new Seg.WithinDays("first_seen_on", 30), new Seg.NumberRange("order_count", 0, 0),
+            new Seg.And(new Seg.IsSet("owner_dealer"), new Seg.Not(new Seg.HasTag(vip))),
         };
         var failures = new List<string>();
         foreach (var segment in segments)
         {
-            var json = JsonDocument.Parse(Segments.Json.SegmentJson.Write(segment)).RootElement;
+            var json = JsonDocument.Parse(AudienceJson.SegmentJson.Write(segment)).RootElement;
             var indexed = await _brand.Admin.Count(json);
             var counted = await _brand.App.InScope(async sp =>
             {
                 var db = sp.GetRequiredService<Data.AudiencesDbContext>();
                 var connection = db.Database.GetDbConnection();
                 await connection.OpenAsync();
-                var dialect = db.Database.IsNpgsql() ? Sql.SqlDialect.Postgres : Sql.SqlDialect.Sqlite;
-                var query = Sql.SqlTranslator.Count(segment, tenant, today, dialect, new Segments.FieldCatalog());
+                var dialect = db.Database.IsNpgsql() ? AudienceSql.SqlDialect.Postgres : AudienceSql.SqlDialect.Sqlite;
+                var query = AudienceSql.SqlTranslator.Count(segment, tenant, today, dialect, new Seg.FieldCatalog());
                 await using var command = connection.CreateCommand();
                 command.CommandText = query.Text;
                 foreach (var (name, value) in query.Parameters)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Waterwheel.Audiences.Data;
+using AudienceSql = Waterwheel.Audiences.Sql;
 
 namespace Waterwheel.Audiences.Tests.Model;
 
@@ -26,10 +27,10 @@ public sealed class AudiencesModelSnapshotTests
     {
         using var sqlite = new SqliteAudiencesDesignFactory().CreateDbContext([]);
         using var postgres = new PostgresAudiencesDesignFactory().CreateDbContext([]);
-        Assert.Equal(Sql.SqlDialect.Sqlite.Members, sqlite.Model.FindEntityType(typeof(Members.Member))!.GetTableName());
-        var member = postgres.Model.FindEntityType(typeof(Members.Member))!;
-        Assert.Equal(Sql.SqlDialect.Postgres.Members, $"{member.GetSchema()}.{member.GetTableName()}");
+        Assert.Equal(AudienceSql.SqlDialect.Sqlite.Members, sqlite.Model.FindEntityType(typeof(Waterwheel.Audiences.Members.Member))!.GetTableName());
+        var member = postgres.Model.FindEntityType(typeof(Waterwheel.Audiences.Members.Member))!;
+        Assert.Equal(AudienceSql.SqlDialect.Postgres.Members, $"{member.GetSchema()}.{member.GetTableName()}");
         var columns = member.GetProperties().Select(p => p.GetColumnName()).ToHashSet();
-        Assert.Empty(Sql.MemberTables.BuiltInFields(new Segments.FieldCatalog()).Select(f => f.Name).Where(n => !columns.Contains(n)));
+        Assert.Empty(AudienceSql.MemberTables.BuiltInFields(new Waterwheel.Audiences.Segments.FieldCatalog()).Select(f => f.Name).Where(n => !columns.Contains(n)));
     }
 }

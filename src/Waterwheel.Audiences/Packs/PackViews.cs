@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluentValidation;
 
 namespace Waterwheel.Audiences.Packs;
 
@@ -12,7 +13,7 @@ public sealed record PackView(Guid Id, string Name, Guid? SegmentId, JsonElement
 /// <summary>What to freeze: a saved segment (<c>segmentId</c>), or a condition given as JSON or text.</summary>
 public sealed record FreezePackRequest(string? Name, Guid? SegmentId, JsonElement? Expression, string? Text);
 
-internal sealed class FreezePackValidator : FluentValidation.AbstractValidator<FreezePackRequest>
+internal sealed class FreezePackValidator : AbstractValidator<FreezePackRequest>
 {
     public FreezePackValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(AudiencePack.NameLength);
 }

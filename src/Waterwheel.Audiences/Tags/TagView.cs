@@ -1,3 +1,5 @@
+using FluentValidation;
+
 namespace Waterwheel.Audiences.Tags;
 
 /// <summary>A tag as the API shows it; <see cref="Customers"/> counts its holders within the caller's data scope.</summary>
@@ -9,7 +11,7 @@ public sealed record TagView(Guid Id, Guid GroupId, string Name, string? Color, 
 
 public sealed record SaveTagRequest(Guid? GroupId, string? Name, string? Color, TagSource? Source, int? ExpiryDays, string? WeComTagId);
 
-internal sealed class SaveTagValidator : FluentValidation.AbstractValidator<SaveTagRequest>
+internal sealed class SaveTagValidator : AbstractValidator<SaveTagRequest>
 {
     public SaveTagValidator()
     {

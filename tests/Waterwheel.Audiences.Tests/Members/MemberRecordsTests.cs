@@ -64,6 +64,7 @@ public sealed class MemberRecordsTests
         Assert.Equal(FieldValue.Of("杭州市"), values["city"]);
     }
 
-    private static List<string> Sorted(Dictionary<string, FieldValue> values) =>
-        values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}").ToList();
+    // FieldValue compares numbers as decimals do: 118.90 equals 118.9.
+    private static List<(string, FieldValue)> Sorted(Dictionary<string, FieldValue> values) =>
+        values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => (v.Key, v.Value)).ToList();
 }

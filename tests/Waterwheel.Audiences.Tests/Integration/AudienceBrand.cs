@@ -23,6 +23,7 @@ internal sealed class AudienceBrand : IAsyncDisposable
     public const string Password = "Staff-pass-2026";
 
     private WaterwheelApp? _app;
+    private HttpClient? _dealer;
 
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
     public SimulatorHost Simulator { get; private set; } = null!;
@@ -103,14 +104,16 @@ internal sealed class AudienceBrand : IAsyncDisposable
     {
         var outcome = await Simulator.Crowd.AddStaff(CorpId, guideUserId);
         Assert.NotNull(outcome.Delivery);
+        // Head office cannot find a dealer's customer by identifier (it counts them without seeing them): the dealer can.
+        var seer = guideUserId == "guide.li" ? _dealer ??= await SignedIn("dealer") : Admin;
         Guid? id = null;
         await Eventually(async () =>
         {
-            var found = await Admin.GetFromJsonAsync<JsonElement>($"/api/customers/profiles?q={outcome.ExternalUserid}");
+            var found = await seer.GetFromJsonAsync<JsonElement>($"/api/customers/profiles?q={outcome.ExternalUserid}");
             var items = found.GetProperty("items");
             if (items.GetArrayLength() == 1) id = items[0].GetProperty("id").GetGuid();
             return id is not null;
-        }, $"the profile of {outcome.ExternalUserid}");
+        }, $"the profile of {outcome.ExternalUserid}; the server said:\n{string.Join("\n", App.Log.Lines.TakeLast(8))}");
         return id!.Value;
     }
 

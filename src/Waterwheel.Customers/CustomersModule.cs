@@ -28,6 +28,7 @@ public static class CustomersModule
         services.AddScoped<Lifecycle.TenantValueOptions>();
         services.AddScoped<Attributes.TenantAttributes>();
         services.AddScoped<WeComRelationshipIntake>();
+        services.AddScoped<Contracts.ICustomerFacts, Facts.CustomerFactsReader>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, WeComAddIntake>();
         services.AddIntegrationEventHandler<CustomerRelationFound, WeComFoundIntake>();
         services.AddIntegrationEventHandler<CustomerLost, WeComLostIntake>();

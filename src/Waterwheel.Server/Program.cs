@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Waterwheel.Audiences;
 using Waterwheel.Console;
 using Waterwheel.Customers;
 using Waterwheel.Platform;
@@ -21,6 +22,7 @@ builder.AddWeComDemo();
 builder.Services.AddWeCom(builder.Configuration);
 builder.Services.AddCustomers(builder.Configuration);
 builder.AddCustomersDemo();
+builder.Services.AddAudiences(builder.Configuration);
 builder.Services.AddWaterwheelConsole();
 
 var app = builder.Build();
@@ -50,6 +52,7 @@ app.MapHealthEndpoints();
 app.MapPlatformEndpoints();
 app.MapWeComEndpoints();
 app.MapCustomersEndpoints();
+app.MapAudiencesEndpoints();
 app.MapWaterwheelConsole();
 
 app.Run();

@@ -17,7 +17,7 @@ namespace Waterwheel.Customers.Data;
 /// The Customers module's data. Profiles are filtered by tenant and by the actor's data scope (a dealer's, a store's
 /// or a guide's customers); identities, relationships and timeline lines are reached through a visible profile.
 /// </summary>
-internal abstract class CustomersDbContext(DbContextOptions options, ActorContext actor) : DbContext(options)
+internal abstract class CustomersDbContext(DbContextOptions options, ActorContext actor, TimeProvider time) : DbContext(options)
 {
     public const string Schema = "customers";
 
@@ -187,6 +187,7 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         NameTermUpkeep.Apply(this);
+        Facts.ProfileChangeAnnouncer.Apply(this, time.GetUtcNow().UtcDateTime);
         return this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
     }
 
@@ -243,18 +244,20 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
     }
 }
 
-internal sealed class SqliteCustomersDbContext(DbContextOptions<SqliteCustomersDbContext> options, ActorContext actor) : CustomersDbContext(options, actor);
+internal sealed class SqliteCustomersDbContext(DbContextOptions<SqliteCustomersDbContext> options, ActorContext actor, TimeProvider time)
+    : CustomersDbContext(options, actor, time);
 
-internal sealed class PostgresCustomersDbContext(DbContextOptions<PostgresCustomersDbContext> options, ActorContext actor) : CustomersDbContext(options, actor);
+internal sealed class PostgresCustomersDbContext(DbContextOptions<PostgresCustomersDbContext> options, ActorContext actor, TimeProvider time)
+    : CustomersDbContext(options, actor, time);
 
 internal sealed class SqliteCustomersDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteCustomersDbContext>
 {
     public SqliteCustomersDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteCustomersDbContext>().UseSqlite("Data Source=design.db").Options, new ActorContext(new HttpContextAccessor()));
+        new DbContextOptionsBuilder<SqliteCustomersDbContext>().UseSqlite("Data Source=design.db").Options, new ActorContext(new HttpContextAccessor()), TimeProvider.System);
 }
 
 internal sealed class PostgresCustomersDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresCustomersDbContext>
 {
     public PostgresCustomersDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgresCustomersDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new ActorContext(new HttpContextAccessor()));
+        new DbContextOptionsBuilder<PostgresCustomersDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new ActorContext(new HttpContextAccessor()), TimeProvider.System);
 }

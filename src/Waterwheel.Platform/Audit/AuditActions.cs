@@ -31,6 +31,10 @@ public static class AuditActions
     public const string ImportUploaded = "customer.import_uploaded";
     public const string ImportCommitted = "customer.import_committed";
     public const string TimeZoneChanged = "tenant.time_zone_changed";
+    public const string TagsChanged = "audience.tags_changed";
+    public const string CustomerTagged = "audience.customer_tagged";
+    public const string SegmentSaved = "audience.segment_saved";
+    public const string PackFrozen = "audience.pack_frozen";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -38,5 +42,6 @@ public static class AuditActions
         StoreUpdated, StoreStatusChanged, StaffCreated, StaffUpdated, StaffLeft, RoleChanged, AccountCreated,
         PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported, WriteKeyCreated, WriteKeyRevoked, CustomerSharingChanged, PersonErased,
         MergeUndone, CustomerSettingsChanged, AttributeDefined, ImportUploaded, ImportCommitted, TimeZoneChanged,
+        TagsChanged, CustomerTagged, SegmentSaved, PackFrozen,
     ];
 }

@@ -26,10 +26,19 @@ public static class Permissions
     /// <summary>Brand-wide settings that shape every customer's data (custom attributes, lifecycle thresholds): head office's administrators only.</summary>
     public const string SettingsManage = "settings.manage";
 
+    /// <summary>Segment counts and the tag, segment and pack lists (人群圈选): aggregates, within the actor's data scope.</summary>
+    public const string AudiencesRead = "audiences.read";
+
+    /// <summary>Tagging customers, saving segments and freezing packs, within the actor's data scope.</summary>
+    public const string AudiencesWrite = "audiences.write";
+
+    /// <summary>The brand's tag groups and tags themselves: head office.</summary>
+    public const string TagsManage = "tags.manage";
+
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, OrgWrite, StoresWrite, StaffRead, StaffWrite, AccountsManage, ApiKeysManage, AuditRead, AuditExport, PiiReveal,
-        WeComManage, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite, SettingsManage,
+        WeComManage, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite, SettingsManage, AudiencesRead, AudiencesWrite, TagsManage,
     ];
 
     private static readonly string[] ReadOnly = [OrgRead, StaffRead];
@@ -39,11 +48,12 @@ public static class Permissions
     {
         [StaffRole.HqAdmin] = All.ToHashSet(),
         // Customers are visible to head office only until customer views filter by dealer, store and guide.
-        [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite]),
-        [StaffRole.Analyst] = new HashSet<string>([.. ReadOnly, AuditRead, AuditExport, CustomersRead]),
+        [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite,
+            AudiencesRead, AudiencesWrite, TagsManage]),
+        [StaffRole.Analyst] = new HashSet<string>([.. ReadOnly, AuditRead, AuditExport, CustomersRead, AudiencesRead]),
         // Analysts see customers only as aggregates, so they hold no profile permission.
-        [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal, ProfilesRead, ProfilesWrite]),
-        [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal, ProfilesRead]),
-        [StaffRole.Guide] = new HashSet<string>([.. ReadOnly, ProfilesRead]),
+        [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal, ProfilesRead, ProfilesWrite, AudiencesRead, AudiencesWrite]),
+        [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal, ProfilesRead, AudiencesRead, AudiencesWrite]),
+        [StaffRole.Guide] = new HashSet<string>([.. ReadOnly, ProfilesRead, AudiencesRead, AudiencesWrite]),
     };
 }

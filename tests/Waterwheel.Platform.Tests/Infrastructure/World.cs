@@ -12,16 +12,19 @@ namespace Waterwheel.Platform.Tests.Infrastructure;
 public sealed record TenantWorld(
     Guid TenantId, string Marker, Guid HeadOffice, Guid Region, Guid Dealer1, Guid Dealer2, Guid Store1, Guid Store2, Guid RegionStore,
     Guid DealerAdmin1, Guid DealerAdmin2, Guid Manager1, Guid Guide1a, Guid Guide1b, Guid Guide2, Guid Analyst,
-    string Guide2Mobile, Guid ApiKey, Guid RelationAlert, Accounts? Accounts, CustomerObjects Customers)
+    string Guide2Mobile, Guid ApiKey, Guid RelationAlert, Accounts? Accounts, CustomerObjects Customers, AudienceObjects Audiences)
 {
     /// <summary>Every id of this tenant's objects, which must never appear in another tenant's responses.</summary>
     public IReadOnlyList<Guid> AllIds =>
         [TenantId, HeadOffice, Region, Dealer1, Dealer2, Store1, Store2, RegionStore, DealerAdmin1, DealerAdmin2, Manager1, Guide1a, Guide1b, Guide2, Analyst, ApiKey, RelationAlert,
-         Customers.Profile, Customers.Merge, Customers.Source, Customers.Mark];
+         Customers.Profile, Customers.Merge, Customers.Source, Customers.Mark, Audiences.TagGroup, Audiences.Tag, Audiences.Segment, Audiences.Pack];
 }
 
 /// <summary>The tenant's customer objects: a profile that absorbed another (so it has a merge), an event source, an identifier mark.</summary>
 public sealed record CustomerObjects(Guid Profile, Guid Merge, Guid Source, Guid Mark, Guid Import, Guid ImportTemplate);
+
+/// <summary>The tenant's audience objects: a tag group with a tag, a saved segment naming the tag, and a pack frozen from it.</summary>
+public sealed record AudienceObjects(Guid TagGroup, Guid Tag, Guid Segment, Guid Pack);
 
 /// <summary>User names of tenant A's staff who can sign in (all with <see cref="Arrange.StaffPassword"/>).</summary>
 public sealed record Accounts(string DealerAdmin1, string Manager1, string Guide1a, string Analyst);
@@ -85,7 +88,16 @@ public static class Worlds
         var import = await CheckedImport(admin, m);
         return new TenantWorld(tenantId, m, hq, region, dealer1, dealer2, store1, store2, regionStore, dealerAdmin1, dealerAdmin2,
             manager1, guide1a, guide1b, guide2, analyst, guide2Mobile, apiKey, alert, accounts,
-            new CustomerObjects(profile, merge, source, mark, import, template));
+            new CustomerObjects(profile, merge, source, mark, import, template), await Audiences(admin, m));
+    }
+
+    private static async Task<AudienceObjects> Audiences(HttpClient admin, string m)
+    {
+        var group = (await admin.PostCreated("/api/audiences/tag-groups", new { name = $"{m} group", multiValued = true })).Id();
+        var tag = (await admin.PostCreated("/api/audiences/tags", new { groupId = group, name = $"{m} tag" })).Id();
+        var segment = (await admin.PostCreated("/api/audiences/segments", new { name = $"{m} segment", text = $"not tag \"{m} tag\"" })).Id();
+        var pack = (await admin.PostCreated("/api/audiences/packs", new { name = $"{m} pack", segmentId = segment })).Id();
+        return new AudienceObjects(group, tag, segment, pack);
     }
 
     /// <summary>A member known first by a user id and separately by a visit's anonymous id, then linked: two profiles merged into one.</summary>

@@ -25,6 +25,10 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         ["identifier-marks"] = t.Customers.Mark,
         ["imports"] = t.Customers.Import,
         ["templates"] = t.Customers.ImportTemplate,
+        ["tag-groups"] = t.Audiences.TagGroup,
+        ["tags"] = t.Audiences.Tag,
+        ["segments"] = t.Audiences.Segment,
+        ["packs"] = t.Audiences.Pack,
     };
 
     /// <summary>How B reads back each resource, to prove an attempt of A's changed nothing.</summary>
@@ -42,8 +46,16 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         "identifier-marks" => (await b.GetOk("/api/customers/identifier-marks")).EnumerateArray().Single(x => x.Id() == id).ToString(),
         "imports" => (await b.GetOk($"/api/customers/imports/{id}")).ToString(),
         "templates" => (await b.GetOk("/api/customers/imports/templates")).EnumerateArray().Single(x => x.Text("key") == id.ToString()).ToString(),
+        "tag-groups" => (await b.GetOk("/api/audiences/tag-groups")).EnumerateArray().Single(x => x.Id() == id).ToString(),
+        // Counts move as B's own customers arrive; what A could change is the name, the condition and the version.
+        "tags" => Stable(await b.GetOk($"/api/audiences/tags/{id}"), "name", "groupId", "version"),
+        "segments" => Stable(await b.GetOk($"/api/audiences/segments/{id}"), "name", "text", "version"),
+        "packs" => (await b.GetOk($"/api/audiences/packs/{id}")).ToString(),
         _ => throw new Xunit.Sdk.XunitException($"No snapshot for resource '{resource}': extend the test."),
     };
+
+    private static string Stable(System.Text.Json.JsonElement e, params string[] properties) =>
+        string.Join("|", properties.Select(p => e.GetProperty(p).ToString()));
 
     [Fact]
     public async Task Every_endpoint_with_an_id_answers_404_for_the_other_tenants_object_and_changes_nothing()

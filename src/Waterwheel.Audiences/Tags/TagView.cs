@@ -1,0 +1,25 @@
+using FluentValidation;
+
+namespace Waterwheel.Audiences.Tags;
+
+/// <summary>A tag as the API shows it; <see cref="Customers"/> counts its holders within the caller's data scope.</summary>
+public sealed record TagView(Guid Id, Guid GroupId, string Name, string? Color, TagSource Source, string? WeComTagId, int? ExpiryDays, ulong Customers,
+    int Version)
+{
+    internal static TagView Of(Tag t, ulong customers) => new(t.Id, t.GroupId, t.Name, t.Color, t.Source, t.WeComTagId, t.ExpiryDays, customers, t.Version);
+}
+
+public sealed record SaveTagRequest(Guid? GroupId, string? Name, string? Color, TagSource? Source, int? ExpiryDays, string? WeComTagId);
+
+internal sealed class SaveTagValidator : AbstractValidator<SaveTagRequest>
+{
+    public SaveTagValidator()
+    {
+        RuleFor(r => r.GroupId).NotEmpty();
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(Tag.NameLength);
+        RuleFor(r => r.Color).Matches("^#[0-9A-Fa-f]{6}$").When(r => r.Color is not null).WithMessage(_ => AudienceText.Get("Color"));
+        RuleFor(r => r.Source).IsInEnum().When(r => r.Source is not null);
+        RuleFor(r => r.ExpiryDays).InclusiveBetween(1, 3650).When(r => r.ExpiryDays is not null);
+        RuleFor(r => r.WeComTagId).MaximumLength(64);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Waterwheel.Customers.Contracts;
+
+/// <summary>
+/// What other modules may know of the acting tenant's customers without reading the Customers module's tables: the
+/// facts segments are made of, and for lists of people, what the actor may see of each. Runs as the current actor: a
+/// background caller acts as the tenant's system actor first.
+/// </summary>
+public interface ICustomerFacts
+{
+    /// <summary>One page of the tenant's live profiles (neither merged away nor erased), in id order: a rebuild's way through them.</summary>
+    Task<IReadOnlyList<CustomerFacts>> Page(int skip, int size, CancellationToken ct);
+
+    /// <summary>One profile's facts, or null when it was merged into another, was erased, or is not the tenant's.</summary>
+    Task<CustomerFacts?> Find(Guid profileId, CancellationToken ct);
+
+    /// <summary>The tenant's custom attributes, which segments may name beside the built-in fields.</summary>
+    Task<IReadOnlyList<CustomAttributeFact>> Attributes(CancellationToken ct);
+
+    /// <summary>
+    /// Of these profiles, the ones the actor's data scope holds, as the actor may see them: a person head office may not
+    /// see (a dealer's customer the dealer does not share) comes with <see cref="CustomerPerson.Shown"/> false and no
+    /// name; names are masked unless <paramref name="unmasked"/> (the caller checks the pii.reveal permission).
+    /// </summary>
+    Task<IReadOnlyList<CustomerPerson>> People(IReadOnlyCollection<Guid> profileIds, bool unmasked, CancellationToken ct);
+}
+
+/// <summary>
+/// A profile as segments see it. <see cref="OwnerOrgPath"/> is the owning store's place in the organisation ("/" for none), for data scopes. Money in yuan; dates are the tenant's calendar days; stage and R/F/M as of today.
+/// Gender is "male", "female" or null; the lifecycle stage "new", "active", "at_risk", "dormant" or "lost".
+/// Consent is null where the person never said. Custom attribute values are in their canonical text form.
+/// </summary>
+public sealed record CustomerFacts(
+    Guid ProfileId, Guid? OwnerStoreId, Guid? OwnerStaffId, Guid? OwnerDealerId, string OwnerOrgPath,
+    string? Gender, string? Province, string? City, DateOnly? Birthday, string LifecycleStage,
+    int OrderCount, decimal TotalSpent, decimal AverageOrderValue, DateOnly? LastOrderOn, DateOnly? FirstSeenOn,
+    int Recency, int Frequency, int Monetary, bool? ConsentWeCom, bool? ConsentSms, bool? ConsentEmail,
+    IReadOnlyDictionary<string, string> Attributes);
+
+/// <summary>A custom attribute: its key, zh-CN label and type (String, Number, Decimal, Date, Enum, Bool).</summary>
+public sealed record CustomAttributeFact(string Key, string Label, string Type);
+
+/// <summary>A customer in a list of people: name and mobile masked unless asked in clear; empty when not <see cref="Shown"/>.</summary>
+public sealed record CustomerPerson(Guid ProfileId, bool Shown, string Name, string Mobile, string City, string OwnerStore, string OwnerStaff);

@@ -63,6 +63,21 @@ public sealed partial class AudiencePagesTests(BrowserApp browser) : IClassFixtu
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "有" }).Filter(new() { HasNotTextString = "没有" }).ClickAsync();
         await Assertions.Expect(count).ToHaveTextAsync("1");
 
+        // The text form shows the condition as the module reads it; a mistake is shown where it is, a fix counts again.
+        await page.ClickAsync("[data-testid=text-mode]");
+        var text = page.Locator("[data-testid=segment-text-input] textarea, textarea[data-testid=segment-text-input]").First;
+        await Assertions.Expect(text).ToHaveValueAsync($"tag \"{tagName}\"");
+        await text.FillAsync($"tag \"{tagName}\" and");
+        var textHelp = page.Locator(".mud-input-control", new() { Has = text }).Locator(".mud-input-helper-text");
+        await Assertions.Expect(textHelp).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("[data-testid=count-error]")).ToBeVisibleAsync();
+        await text.FillAsync($"not tag \"{tagName}\"");
+        await Assertions.Expect(count).Not.ToHaveTextAsync("1");
+        await text.FillAsync($"tag \"{tagName}\"");
+        await Assertions.Expect(count).ToHaveTextAsync("1");
+        await page.ClickAsync("[data-testid=text-mode]");
+        await Assertions.Expect(page.Locator("[data-testid=segment-condition]")).ToHaveCountAsync(1);
+
         // Saved: the builder now edits the saved segment, and the list shows it with its count.
         await page.ClickAsync("[data-testid=segment-save]");
         await page.FillAsync("[data-testid=name-dialog-name]", "高价值客户");

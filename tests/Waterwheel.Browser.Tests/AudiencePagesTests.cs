@@ -113,6 +113,46 @@ public sealed partial class AudiencePagesTests(BrowserApp browser) : IClassFixtu
         Assert.Empty(pageErrors);
     }
 
+    [Fact]
+    public async Task Head_office_makes_a_tag_group_and_a_tag_and_sees_why_a_save_fails()
+    {
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN" });
+        page.SetDefaultTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
+        await page.GotoAsync("/audiences/tags");
+        await page.FillAsync("#username", WaterwheelApp.AdminUser);
+        await page.FillAsync("#password", WaterwheelApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/audiences/tags$"));
+        var groupName = $"生命周期{Random.Shared.Next(1000, 9999)}";
+
+        // Without a name the dialog says so under the field and stays open.
+        await page.ClickAsync("[data-testid=tag-group-new]");
+        await page.ClickAsync("[data-testid=tag-group-save]");
+        var nameHelp = page.Locator(".mud-input-control", new() { Has = page.Locator("[data-testid=tag-group-name]") }).Locator(".mud-input-helper-text");
+        await Assertions.Expect(nameHelp).Not.ToBeEmptyAsync();
+        await page.FillAsync("[data-testid=tag-group-name]", groupName);
+        await page.ClickAsync("[data-testid=tag-group-save]");
+        var card = page.Locator("[data-testid=tag-group]", new() { HasTextString = groupName });
+        await Assertions.Expect(card).ToHaveCountAsync(1);
+
+        // A second group of the same name is refused with the module's reason.
+        await page.ClickAsync("[data-testid=tag-group-new]");
+        await page.FillAsync("[data-testid=tag-group-name]", groupName);
+        await page.ClickAsync("[data-testid=tag-group-save]");
+        await Assertions.Expect(page.Locator(".mud-dialog .mud-alert")).ToBeVisibleAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+
+        await card.Locator("[data-testid=tag-new]").ClickAsync();
+        await page.FillAsync("[data-testid=tag-name]", $"{groupName}新客");
+        await page.ClickAsync("[data-testid=tag-save]");
+        var tagRow = card.Locator("[data-testid=tags-table] tbody tr", new() { HasTextString = $"{groupName}新客" });
+        await Assertions.Expect(tagRow).ToHaveCountAsync(1);
+        await Assertions.Expect(tagRow).ToContainTextAsync("手动");
+        await Assertions.Expect(tagRow.Locator("[data-testid=tag-customers]")).ToHaveTextAsync("0");
+        Assert.Empty(await EnglishOn(page));
+    }
+
     /// <summary>English words on the page, leaving out the condition's text form: its keywords (and, not, tag) are its syntax.</summary>
     private static async Task<List<string>> EnglishOn(IPage page)
     {

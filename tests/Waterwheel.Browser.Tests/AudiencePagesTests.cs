@@ -153,6 +153,40 @@ public sealed partial class AudiencePagesTests(BrowserApp browser) : IClassFixtu
         Assert.Empty(await EnglishOn(page));
     }
 
+    [Fact]
+    public async Task A_guide_finds_the_audience_pages_and_may_build_segments_but_not_manage_tags()
+    {
+        using var admin = await browser.App.SignedIn(WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
+        var units = await admin.GetFromJsonAsync<JsonElement>("/api/platform/org-units");
+        var hq = units.EnumerateArray().Single(u => u.GetProperty("kind").GetString() == "HeadOffice").GetProperty("id").GetGuid();
+        var suffix = Random.Shared.Next(1000, 9999);
+        var region = await Created(admin, "/api/platform/org-units", new { parentId = hq, kind = "Region", name = $"华南{suffix}", code = $"R-S{suffix}" });
+        var store = await Created(admin, "/api/platform/stores", new
+        {
+            code = $"SZ{suffix}", name = $"南山店{suffix}", orgUnitId = region, province = "广东省", city = "深圳市", district = "南山区", address = "科技园1号",
+            latitude = 22.54, longitude = 113.95, openingHours = "08:00-21:00", phone = "0755-12345678",
+        });
+        var guide = await Created(admin, "/api/platform/staff", new { name = "导购小陈", mobile = $"135{suffix}{suffix}", role = "Guide", storeId = store });
+        var userName = $"guide{suffix}";
+        (await admin.PostAsJsonAsync($"/api/platform/staff/{guide}/account", new { userName, password = "Guide-pass-2026" })).EnsureSuccessStatusCode();
+
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN" });
+        page.SetDefaultTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
+        await page.GotoAsync("/audiences/tags");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", "Guide-pass-2026");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/audiences/tags$"));
+        foreach (var link in new[] { "标签", "人群", "人群包" })
+            await Assertions.Expect(page.Locator(".mud-nav-link", new() { HasTextString = link }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("h5", new() { HasTextString = "标签" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=tag-group-new]")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/audiences/segments");
+        await Assertions.Expect(page.Locator("[data-testid=segment-save]")).ToBeVisibleAsync();
+    }
+
     /// <summary>English words on the page, leaving out the condition's text form: its keywords (and, not, tag) are its syntax.</summary>
     private static async Task<List<string>> EnglishOn(IPage page)
     {

@@ -18,6 +18,9 @@ public static class NavSections
         [
             new("Customer profiles", "/customers", MudBlazor.Icons.Material.Filled.Person, Platform.Contracts.Permissions.ProfilesRead),
             new("Customer imports", "/customers/imports", MudBlazor.Icons.Material.Filled.UploadFile, Platform.Contracts.Permissions.ProfilesWrite),
+            new("Tags", "/audiences/tags", MudBlazor.Icons.Material.Filled.LocalOffer, Platform.Contracts.Permissions.AudiencesRead),
+            new("Segments", "/audiences/segments", MudBlazor.Icons.Material.Filled.FilterAlt, Platform.Contracts.Permissions.AudiencesRead),
+            new("Audience packs", "/audiences/packs", MudBlazor.Icons.Material.Filled.Inventory2, Platform.Contracts.Permissions.AudiencesRead),
         ]),
         new("Acquire", MudBlazor.Icons.Material.Filled.Waves,
         [

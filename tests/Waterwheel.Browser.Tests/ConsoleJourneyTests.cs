@@ -79,7 +79,15 @@ public sealed class ConsoleJourneyTests(BrowserApp browser) : IClassFixture<Brow
         await page.FillAsync("[data-testid=store-lat]", "31.2304");
         await page.FillAsync("[data-testid=store-lng]", "121.4737");
         await page.ClickAsync("[data-testid=store-save]");
-        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0, new() { Timeout = 15_000 });  // saving is a round trip through the circuit and the database
+        try
+        {
+            await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0, new() { Timeout = 15_000 });  // saving is a round trip through the circuit and the database
+        }
+        catch (PlaywrightException e)
+        {
+            // What the dialog says when it stays open (a refused field, a conflict) is the first thing to know.
+            throw new InvalidOperationException($"The store dialog stayed open, showing: {await page.Locator(".mud-dialog").InnerTextAsync()}", e);
+        }
 
         // Search finds it, and only it.
         await page.FillAsync("[data-testid=store-search]", code);

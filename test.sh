@@ -67,8 +67,21 @@ dotnet build Waterwheel.slnx -c Release -nologo -clp:ErrorsOnly
 
 log "Running tests"
 status=0
+failed=()
 for project in tests/*/; do
-  [ -f "$project/$(basename "$project").csproj" ] || continue
-  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" || status=1
+  name=$(basename "$project")
+  [ -f "$project/$name.csproj" ] || continue
+  # Each project's output is also kept, so that the end of the run can repeat what failed where it is read.
+  if ! dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee "$PGDIR/$name.log"; then
+    status=1
+    failed+=("$name")
+  fi
 done
+if [ $status -ne 0 ]; then
+  log "Failed: ${failed[*]}"
+  for name in "${failed[@]}"; do
+    printf '\n--- %s\n' "$name"
+    grep -E -A 25 '^\s+Failed [A-Za-z]|error (CS|MSB|NETSDK)|Test Run Aborted|The active test run was aborted' "$PGDIR/$name.log" | head -n 200 || true
+  done
+fi
 exit $status

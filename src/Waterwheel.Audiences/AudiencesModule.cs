@@ -32,6 +32,7 @@ public static class AudiencesModule
         services.AddScoped<PersonVisibility>();
         services.AddScoped<Tags.TagWriter>();
         services.AddScoped<Tags.TenantTags>();
+        services.AddScoped<Contracts.ICustomerTagging, Tags.CustomerTagging>();
         services.AddScoped<SegmentInput>();
         services.AddScoped<ActorAudience>();
         services.AddScoped<SavedSegments.SegmentViews>();

@@ -13,6 +13,12 @@ public interface ICustomerFacts
     /// <summary>One profile's facts, or null when it was merged into another, was erased, or is not the tenant's.</summary>
     Task<CustomerFacts?> Find(Guid profileId, CancellationToken ct);
 
+    /// <summary>
+    /// The live profile that holds this WeCom external_userid, or null while none does (the add is not taken in yet).
+    /// Follows merges: the answer is the profile the contact belongs to now.
+    /// </summary>
+    Task<Guid?> ProfileOfWeComContact(string externalUserId, CancellationToken ct);
+
     /// <summary>The tenant's custom attributes, which segments may name beside the built-in fields.</summary>
     Task<IReadOnlyList<CustomAttributeFact>> Attributes(CancellationToken ct);
 

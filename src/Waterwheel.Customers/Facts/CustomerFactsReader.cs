@@ -26,6 +26,14 @@ internal sealed class CustomerFactsReader(CustomersDbContext db, TenantValueOpti
         return profile is null ? null : (await Describe([profile], ct))[0];
     }
 
+    public async Task<Guid?> ProfileOfWeComContact(string externalUserId, CancellationToken ct)
+    {
+        var key = keys.Key(IdentityType.WeComExternalUserId, externalUserId);
+        var profileId = await db.Identities.AsNoTracking().Where(i => i.Type == IdentityType.WeComExternalUserId && i.Key == key)
+            .Select(i => (Guid?)i.ProfileId).FirstOrDefaultAsync(ct);
+        return profileId is { } id && await Live().AnyAsync(p => p.Id == id, ct) ? id : null;
+    }
+
     public async Task<IReadOnlyList<CustomAttributeFact>> Attributes(CancellationToken ct) =>
         await db.AttributeDefinitions.AsNoTracking().OrderBy(d => d.CreatedAt).ThenBy(d => d.Key)
             .Select(d => new CustomAttributeFact(d.Key, d.Label, d.Type.ToString())).ToListAsync(ct);

@@ -1,0 +1,47 @@
+using Waterwheel.Audiences.Contracts;
+using Waterwheel.Audiences.Members;
+using Waterwheel.Customers.Contracts;
+
+namespace Waterwheel.Audiences.Tags;
+
+/// <summary>
+/// The Audiences answer to <see cref="ICustomerTagging"/>. A contact whose profile the Customers module holds but whose
+/// member this module has not written yet (the profile's change event is still on its way) is written first, from the
+/// façade, as that event would.
+/// </summary>
+internal sealed class CustomerTagging(AudiencesDbContext db, ICustomerFacts facts, MemberWriter members, TagWriter writer) : ICustomerTagging
+{
+    private const int TaggedByLength = 100;
+
+    public async Task<IReadOnlyList<TagChoice>> Tags(CancellationToken ct) =>
+        await (from tag in db.Tags.AsNoTracking()
+               join grp in db.TagGroups.AsNoTracking() on tag.GroupId equals grp.Id
+               orderby grp.Name, tag.Name
+               select new TagChoice(tag.Id, tag.Name, grp.Id, grp.Name)).ToListAsync(ct);
+
+    public async Task<TaggingOutcome> TagWeComContact(string externalUserId, IReadOnlyList<Guid> tagIds, TaggingCause cause, string detail, CancellationToken ct)
+    {
+        var ids = tagIds.Distinct().ToList();
+        var tags = await db.Tags.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct);
+        if (tags.Count == 0) return TaggingOutcome.NoSuchTags;
+        if (await facts.ProfileOfWeComContact(externalUserId, ct) is not { } profileId) return TaggingOutcome.CustomerNotYetKnown;
+        var member = await MemberOf(profileId, ct);
+        if (member is null) return TaggingOutcome.CustomerNotYetKnown;
+        // A tag held already keeps its first cause: a retried call, or a code's tag a guide gave by hand before, changes nothing.
+        var held = await db.CustomerTags.AsNoTracking().Where(t => t.ProfileId == profileId && ids.Contains(t.TagId)).Select(t => t.TagId).ToListAsync(ct);
+        var reason = cause == TaggingCause.Rule ? TagCause.Rule : TagCause.Channel;
+        foreach (var tag in tags.Where(t => !held.Contains(t.Id)))
+            await writer.Give(tag, [member], reason, detail.Length > TaggedByLength ? detail[..TaggedByLength] : detail, ct);
+        return TaggingOutcome.Tagged;
+    }
+
+    private async Task<Member?> MemberOf(Guid profileId, CancellationToken ct)
+    {
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.ProfileId == profileId, ct);
+        if (member is not null) return member;
+        var current = await facts.Find(profileId, ct);
+        if (current is null) return null;
+        await members.Write([(profileId, current)], await TenantCatalog.Load(facts, ct), ct);
+        return await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.ProfileId == profileId, ct);
+    }
+}

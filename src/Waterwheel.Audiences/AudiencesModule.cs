@@ -36,7 +36,12 @@ public static class AudiencesModule
         services.AddScoped<SegmentInput>();
         services.AddScoped<ActorAudience>();
         services.AddScoped<SavedSegments.SegmentViews>();
+        services.AddScoped<MemberLookup>();
+        services.AddScoped<WeComSync.WeComTagMirror>();
         services.AddIntegrationEventHandler<CustomerProfileChanged, ProfileChangedIntake>();
+        services.AddIntegrationEventHandler<WeCom.Contracts.CorpTagGroupChanged, WeComSync.CorpTagGroupIntake>();
+        services.AddIntegrationEventHandler<WeCom.Contracts.CorpTagChanged, WeComSync.CorpTagIntake>();
+        services.AddIntegrationEventHandler<WeCom.Contracts.CustomerTagsChanged, WeComSync.CustomerWeComTagsIntake>();
         services.AddRecurringJob<ChangeRetention>("audiences.change-retention", TimeSpan.FromHours(1));
         services.AddRecurringJob<Tags.TagExpiry>("audiences.tag-expiry", TimeSpan.FromMinutes(10));
         services.AddHealthChecks().AddDbContextCheck<AudiencesDbContext>("audiences-db", tags: ["ready"]);

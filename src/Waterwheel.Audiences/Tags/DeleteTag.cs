@@ -16,21 +16,27 @@ internal sealed class DeleteTag(AudiencesDbContext db, TagWriter writer, IAuditL
         var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (tag is null) return Error.NotFound("Tag");
         if (ETags.Check(ifMatch, tag.Version) is { } precondition) return precondition;
-        var taken = 0;
-        while (true)
-        {
-            var holders = await db.CustomerTags.Where(t => t.TagId == id).Select(t => t.ProfileId).Take(Batch).ToListAsync(ct);
-            if (holders.Count == 0) break;
-            var members = await db.Members.IgnoreQueryFilters().Where(m => m.TenantId == tag.TenantId && holders.Contains(m.ProfileId)).ToListAsync(ct);
-            taken += await writer.Take(id, members, ct);
-            // A holder with no member row (retired while tagged) would otherwise be met again on every round.
-            await db.CustomerTags.Where(t => t.TagId == id && holders.Contains(t.ProfileId)).ExecuteDeleteAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        var taken = await TakeFromEveryone(tag, ct);
         var deleted = await db.Tags.Where(t => t.Id == id && t.Version == tag.Version).ExecuteDeleteAsync(ct);
         if (deleted == 0) return Error.StaleVersion();
         await audit.RecordNowAsync(AuditActions.TagsChanged, "tag", tag.Id.ToString(), $"tag {tag.Name} deleted; {taken} customers held it", ct);
         return TagView.Of(tag, 0);
+    }
+
+    /// <summary>Takes the tag from every customer holding it; returns how many did. The tag itself stays.</summary>
+    public async Task<int> TakeFromEveryone(Tag tag, CancellationToken ct)
+    {
+        var taken = 0;
+        while (true)
+        {
+            var holders = await db.CustomerTags.Where(t => t.TagId == tag.Id).Select(t => t.ProfileId).Take(Batch).ToListAsync(ct);
+            if (holders.Count == 0) return taken;
+            var members = await db.Members.IgnoreQueryFilters().Where(m => m.TenantId == tag.TenantId && holders.Contains(m.ProfileId)).ToListAsync(ct);
+            taken += await writer.Take(tag.Id, members, ct);
+            // A holder with no member row (retired while tagged) would otherwise be met again on every round.
+            await db.CustomerTags.Where(t => t.TagId == tag.Id && holders.Contains(t.ProfileId)).ExecuteDeleteAsync(ct);
+            db.ChangeTracker.Clear();
+        }
     }
 
     public static void Map(IEndpointRouteBuilder api) => api

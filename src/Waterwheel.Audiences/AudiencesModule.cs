@@ -42,6 +42,10 @@ public static class AudiencesModule
         services.AddIntegrationEventHandler<WeCom.Contracts.CorpTagGroupChanged, WeComSync.CorpTagGroupIntake>();
         services.AddIntegrationEventHandler<WeCom.Contracts.CorpTagChanged, WeComSync.CorpTagIntake>();
         services.AddIntegrationEventHandler<WeCom.Contracts.CustomerTagsChanged, WeComSync.CustomerWeComTagsIntake>();
+        services.AddOutboxRelay<AudiencesDbContext>();
+        services.AddIntegrationEventHandler<WeComSync.WeComMarksWanted, WeComSync.WeComMarksPush>();
+        services.AddIntegrationEventHandler<WeComSync.WeComGroupWanted, WeComSync.WeComGroupPush>();
+        services.AddIntegrationEventHandler<WeComSync.WeComTagDeletionWanted, WeComSync.WeComTagDeletionPush>();
         services.AddRecurringJob<ChangeRetention>("audiences.change-retention", TimeSpan.FromHours(1));
         services.AddRecurringJob<Tags.TagExpiry>("audiences.tag-expiry", TimeSpan.FromMinutes(10));
         services.AddHealthChecks().AddDbContextCheck<AudiencesDbContext>("audiences-db", tags: ["ready"]);

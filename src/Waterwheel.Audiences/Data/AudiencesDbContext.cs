@@ -1,3 +1,4 @@
+using Waterwheel.Platform.Messaging;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waterwheel.Audiences.Members;
 using Waterwheel.Audiences.Packs;
@@ -40,11 +41,13 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
     protected override void OnModelCreating(ModelBuilder builder)
     {
         MemberModel(builder);
+        builder.AddOutbox();
         builder.Entity<TagGroup>(b =>
         {
             b.ToTable("tag_groups");
             b.Property(g => g.Name).HasMaxLength(TagGroup.NameLength);
             b.Property(g => g.WeComGroupId).HasMaxLength(64);
+            b.HasIndex(g => new { g.TenantId, g.WeComGroupId });
             b.Property(g => g.Version).IsConcurrencyToken();
             b.HasIndex(g => new { g.TenantId, g.Name }).IsUnique();
             b.HasQueryFilter(g => g.TenantId == CurrentTenant);
@@ -56,6 +59,7 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
             b.Property(t => t.Color).HasMaxLength(Tag.ColorLength);
             b.Property(t => t.Source).HasConversion<string>().HasMaxLength(10);
             b.Property(t => t.WeComTagId).HasMaxLength(64);
+            b.HasIndex(t => new { t.TenantId, t.WeComTagId });
             b.Property(t => t.Version).IsConcurrencyToken();
             // The text form names tags: one name, one tag.
             b.HasIndex(t => new { t.TenantId, t.Name }).IsUnique();

@@ -22,6 +22,12 @@ internal sealed class TagGroup
     /// <summary>The corp tag group's id in WeCom once it is synced (the WeCom layer keeps it).</summary>
     public string? WeComGroupId { get; set; }
 
+    /// <summary>
+    /// Kept in two-way sync with WeCom's corp tags: its tags are made there too, and guides' marks come back. A group
+    /// that came from WeCom always is; one made here is when its maker says so (WeCom makes it with its first tag).
+    /// </summary>
+    public bool SyncToWeCom { get; set; }
+
     public DateTime CreatedAt { get; init; }
     public int Version { get; set; }
 }
@@ -31,6 +37,9 @@ internal sealed class Tag
 {
     public const int NameLength = 50;
     public const int ColorLength = 7;
+
+    /// <summary>WeCom's limit on a corp tag's name (and a group's): a tag of a synced group keeps to it.</summary>
+    public const int WeComNameLength = 30;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; init; }

@@ -2,7 +2,9 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Waterwheel.Audiences.Counting;
 using Waterwheel.Audiences.Segments;
+using Waterwheel.Audiences.WeComSync;
 using Waterwheel.Platform.Audit;
+using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Audiences.Tags;
@@ -64,8 +66,10 @@ internal sealed class CreateTag(AudiencesDbContext db, IValidator<SaveTagRequest
     public async Task<Result<TagView>> Handle(SaveTagRequest request, CancellationToken ct)
     {
         if (await validator.Check(request, ct) is { } invalid) return invalid;
-        if (!await db.TagGroups.AnyAsync(g => g.Id == request.GroupId, ct)) return Error.Invalid("groupId", AudienceText.Get("UnknownGroup"));
+        var group = await db.TagGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == request.GroupId, ct);
+        if (group is null) return Error.Invalid("groupId", AudienceText.Get("UnknownGroup"));
         var name = request.Name!.Trim();
+        if (group.SyncToWeCom && name.Length > Tag.WeComNameLength) return Error.Invalid("name", AudienceText.Get("WeComNameLength"));
         if (await db.Tags.AnyAsync(t => t.Name == name, ct)) return Error.Conflict("tag_exists", AudienceText.Get("TagNameTaken"));
         var tag = new Tag
         {
@@ -73,6 +77,7 @@ internal sealed class CreateTag(AudiencesDbContext db, IValidator<SaveTagRequest
             ExpiryDays = request.ExpiryDays, WeComTagId = request.WeComTagId, CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Tags.Add(tag);
+        if (group.SyncToWeCom) db.Publish(new WeComGroupWanted(tag.TenantId, group.Id), tag.CreatedAt);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
         await audit.RecordNowAsync(AuditActions.TagsChanged, "tag", tag.Id.ToString(), $"tag {tag.Name} created ({tag.Source})", ct);
         return TagView.Of(tag, 0);
@@ -89,7 +94,7 @@ internal sealed class CreateTag(AudiencesDbContext db, IValidator<SaveTagRequest
 }
 
 /// <summary>Changes a tag's name, group, colour, source or expiry (If-Match; head office; audited). Segments keep it: JSON names tags by id.</summary>
-internal sealed class UpdateTag(AudiencesDbContext db, IValidator<SaveTagRequest> validator, ActorAudience audience, IAuditLog audit)
+internal sealed class UpdateTag(AudiencesDbContext db, IValidator<SaveTagRequest> validator, ActorAudience audience, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<TagView>> Handle(Guid id, SaveTagRequest request, string? ifMatch, CancellationToken ct)
     {
@@ -97,12 +102,17 @@ internal sealed class UpdateTag(AudiencesDbContext db, IValidator<SaveTagRequest
         if (tag is null) return Error.NotFound("Tag");
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         if (ETags.Check(ifMatch, tag.Version) is { } precondition) return precondition;
-        if (!await db.TagGroups.AnyAsync(g => g.Id == request.GroupId, ct)) return Error.Invalid("groupId", AudienceText.Get("UnknownGroup"));
+        var group = await db.TagGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == request.GroupId, ct);
+        if (group is null) return Error.Invalid("groupId", AudienceText.Get("UnknownGroup"));
         var name = request.Name!.Trim();
+        if (group.SyncToWeCom && name.Length > Tag.WeComNameLength) return Error.Invalid("name", AudienceText.Get("WeComNameLength"));
+        // WeCom moves no tag between groups: a synced tag stays in its group.
+        if (tag.WeComTagId is not null && tag.GroupId != group.Id) return Error.Invalid("groupId", AudienceText.Get("WeComTagStaysInGroup"));
         if (await db.Tags.AnyAsync(t => t.Name == name && t.Id != id, ct)) return Error.Conflict("tag_exists", AudienceText.Get("TagNameTaken"));
         var before = tag.Name;
         (tag.GroupId, tag.Name, tag.Color, tag.Source, tag.ExpiryDays, tag.WeComTagId) =
             (request.GroupId!.Value, name, request.Color, request.Source ?? tag.Source, request.ExpiryDays, request.WeComTagId ?? tag.WeComTagId);
+        if (group.SyncToWeCom && before != name) db.Publish(new WeComGroupWanted(tag.TenantId, group.Id), time.GetUtcNow().UtcDateTime);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
         await audit.RecordNowAsync(AuditActions.TagsChanged, "tag", tag.Id.ToString(), $"tag {before} changed: {tag.Name}, {tag.Source}, expiry {tag.ExpiryDays?.ToString() ?? "none"}", ct);
         return TagView.Of(tag, await audience.Count(new HasTag(tag.Id), ct));

@@ -40,7 +40,7 @@ internal sealed class CustomerWeComTagsIntake(AudiencesDbContext db, ICustomerFa
         foreach (var tag in wanted.Values.Where(t => held.All(h => h.TagId != t.Id)))
             await writer.Give(tag, [member], TagCause.WeCom, changed.StaffUserId, ct);
         foreach (var gone in held.Where(h => !wanted.ContainsKey(h.TagId) && h.Cause == TagCause.WeCom))
-            await writer.Take(gone.TagId, [member], ct);
+            await writer.Take(gone.TagId, [member], ct, toWeCom: false);
     }
 
     /// <summary>The local tag of a WeCom tag; one not mirrored yet (its own event still on its way) is made from the names the event carries.</summary>

@@ -18,13 +18,13 @@ internal sealed class WeComTagMirror(AudiencesDbContext db, DeleteTag deleteTag,
                     ?? await db.TagGroups.FirstOrDefaultAsync(g => g.Name == name && g.WeComGroupId == null, ct);
         if (group is null)
         {
-            group = new TagGroup { TenantId = tenantId, Name = await FreeGroupName(name, ct), WeComGroupId = weComGroupId, CreatedAt = Now() };
+            group = new TagGroup { TenantId = tenantId, Name = await FreeGroupName(name, ct), WeComGroupId = weComGroupId, SyncToWeCom = true, CreatedAt = Now() };
             db.TagGroups.Add(group);
             await db.SaveChangesAsync(ct);
             await audit.RecordNowAsync(AuditActions.TagsChanged, "tag_group", group.Id.ToString(), $"tag group {group.Name} came from WeCom", ct);
             return group;
         }
-        group.WeComGroupId = weComGroupId;
+        (group.WeComGroupId, group.SyncToWeCom) = (weComGroupId, true);
         if (group.Name != name && !await db.TagGroups.AnyAsync(g => g.Name == name && g.Id != group.Id, ct)) group.Name = name;
         await db.SaveChangesAsync(ct);
         return group;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -70,6 +71,50 @@ public abstract class WeComTagSyncTests(string provider) : IAsyncLifetime
         await AudienceBrand.Eventually(async () => (await Tags("银卡会员")).GetArrayLength() == 0, "the tag deleted in WeCom to go");
         // Gone from its customer too: a segment naming it is refused now, and the customer holds no tag.
         Assert.Equal(0, (await _brand.Admin.GetFromJsonAsync<JsonElement>($"/api/audiences/profiles/{profile}/tags")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_synced_group_made_here_appears_in_WeCom_and_a_tag_given_here_is_put_on_the_customer_there()
+    {
+        var (profile, contact) = await _brand.ContactAdds("guide.wang");
+        var admin = _brand.Admin;
+        var group = await admin.PostAsJsonAsync("/api/audiences/tag-groups", new { name = "购买意向", syncToWeCom = true }).Ok(HttpStatusCode.Created);
+        var groupId = group.GetProperty("id").GetGuid();
+        var tooLong = await admin.PostAsJsonAsync("/api/audiences/tags", new { groupId, name = new string('长', 31) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var hot = (await admin.PostAsJsonAsync("/api/audiences/tags", new { groupId, name = "高意向" }).Ok(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        var weComTag = "";
+        await AudienceBrand.Eventually(async () =>
+        {
+            weComTag = (await admin.GetFromJsonAsync<JsonElement>($"/api/audiences/tags/{hot}")).GetProperty("weComTagId").GetString() ?? "";
+            return weComTag.Length > 0;
+        }, "the tag made here to be made in WeCom");
+        lock (_brand.Simulator.State.Sync)
+        {
+            var made = _brand.Simulator.State.Corp(AudienceBrand.CorpId).TagGroups.Single(g => g.GroupName == "购买意向");
+            Assert.Equal("高意向", made.Tags.Single(t => t.Id == weComTag).Name);
+        }
+
+        await admin.PostAsJsonAsync($"/api/audiences/profiles/{profile}/tags", new { tagId = hot }).Ok();
+        await AudienceBrand.Eventually(() => Task.FromResult(FollowHolds(contact, weComTag)), "the customer to carry the tag in WeCom");
+        await admin.PostAsJsonAsync($"/api/audiences/profiles/{profile}/tags/removal", new { tagId = hot }).Ok();
+        await AudienceBrand.Eventually(() => Task.FromResult(!FollowHolds(contact, weComTag)), "the tag to come off the customer in WeCom");
+
+        var version = (await admin.GetFromJsonAsync<JsonElement>($"/api/audiences/tags/{hot}")).GetProperty("version").GetInt32();
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/audiences/tags/{hot}");
+        delete.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        (await admin.SendAsync(delete)).EnsureSuccessStatusCode();
+        await AudienceBrand.Eventually(() =>
+        {
+            lock (_brand.Simulator.State.Sync) return Task.FromResult(_brand.Simulator.State.Corp(AudienceBrand.CorpId).Tag(weComTag) is null);
+        }, "the tag deleted here to go from WeCom");
+    }
+
+    private bool FollowHolds(string contact, string weComTag)
+    {
+        lock (_brand.Simulator.State.Sync)
+            return _brand.Simulator.State.Corp(AudienceBrand.CorpId).Follow("guide.wang", contact)?.TagIds.Contains(weComTag) == true;
     }
 
     private string WeComTagId(string groupId, string name)

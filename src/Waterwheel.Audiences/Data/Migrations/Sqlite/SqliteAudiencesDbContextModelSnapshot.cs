@@ -396,6 +396,8 @@ namespace Waterwheel.Audiences.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "WeComTagId");
+
                     b.ToTable("audiences_tags", (string)null);
                 });
 
@@ -416,6 +418,9 @@ namespace Waterwheel.Audiences.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SyncToWeCom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -432,7 +437,66 @@ namespace Waterwheel.Audiences.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "WeComGroupId");
+
                     b.ToTable("audiences_tag_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Waterwheel.Platform.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RelayedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Partition", "OccurredAt");
+
+                    b.HasIndex("RelayedAt", "ParkedAt", "OccurredAt");
+
+                    b.ToTable("audiences_outbox", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -34,6 +34,7 @@ public static class AudiencesModule
         services.AddScoped<Tags.TenantTags>();
         services.AddScoped<Contracts.ICustomerTagging, Tags.CustomerTagging>();
         services.AddScoped<SegmentInput>();
+        services.AddScoped<Tags.RuleInput>();
         services.AddScoped<ActorAudience>();
         services.AddScoped<SavedSegments.SegmentViews>();
         services.AddScoped<MemberLookup>();
@@ -48,6 +49,9 @@ public static class AudiencesModule
         services.AddIntegrationEventHandler<WeComSync.WeComTagDeletionWanted, WeComSync.WeComTagDeletionPush>();
         services.AddRecurringJob<ChangeRetention>("audiences.change-retention", TimeSpan.FromHours(1));
         services.AddRecurringJob<Tags.TagExpiry>("audiences.tag-expiry", TimeSpan.FromMinutes(10));
+        services.AddScoped<Membership.TenantMembership>();
+        var membership = configuration.GetSection(AudienceOptions.Section).Get<AudienceOptions>()?.MembershipInterval ?? new AudienceOptions().MembershipInterval;
+        services.AddRecurringJob<Membership.MembershipTracker>("audiences.membership", membership);
         services.AddHealthChecks().AddDbContextCheck<AudiencesDbContext>("audiences-db", tags: ["ready"]);
         return services;
     }

@@ -28,6 +28,7 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
     public DbSet<SavedSegment> Segments => Set<SavedSegment>();
     public DbSet<AudiencePack> Packs => Set<AudiencePack>();
     public DbSet<PackMember> PackMembers => Set<PackMember>();
+    public DbSet<Membership.WatchState> WatchStates => Set<Membership.WatchState>();
 
     internal Guid? CurrentTenant => actor.TenantId;
     private DataScope Scope => actor.Scope;
@@ -59,6 +60,7 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
             b.Property(t => t.Color).HasMaxLength(Tag.ColorLength);
             b.Property(t => t.Source).HasConversion<string>().HasMaxLength(10);
             b.Property(t => t.WeComTagId).HasMaxLength(64);
+            b.Property(t => t.Rule).HasMaxLength(SavedSegment.ExpressionLength);
             b.HasIndex(t => new { t.TenantId, t.WeComTagId });
             b.Property(t => t.Version).IsConcurrencyToken();
             // The text form names tags: one name, one tag.
@@ -75,6 +77,14 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
             b.HasIndex(t => new { t.TenantId, t.TagId });
             b.HasIndex(t => t.ExpiresAt);
             b.HasQueryFilter(t => t.TenantId == CurrentTenant);
+        });
+        builder.Entity<Membership.WatchState>(b =>
+        {
+            b.ToTable("watch_states");
+            b.Property(w => w.Kind).HasConversion<string>().HasMaxLength(10);
+            b.Property(w => w.ExpressionHash).HasMaxLength(64);
+            b.HasIndex(w => w.TenantId);
+            b.HasQueryFilter(w => w.TenantId == CurrentTenant);
         });
         builder.Entity<SavedSegment>(b =>
         {

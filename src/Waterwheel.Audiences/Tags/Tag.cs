@@ -54,6 +54,12 @@ internal sealed class Tag
     /// <summary>The corp tag's id in WeCom once it is synced.</summary>
     public string? WeComTagId { get; set; }
 
+    /// <summary>
+    /// A rule tag's condition, a segment in its JSON form: whoever matches it holds the tag (cause rule), kept current as
+    /// their data changes and as days pass. A rule never names a rule tag, so rules cannot chase each other.
+    /// </summary>
+    public string? Rule { get; set; }
+
     /// <summary>A tag valid N days lapses that long after it was given; none lasts until removed.</summary>
     public int? ExpiryDays { get; set; }
 

@@ -61,7 +61,7 @@ internal sealed class GetTag(AudiencesDbContext db, ActorAudience audience)
 }
 
 /// <summary>Creates a tag in a group (head office; audited).</summary>
-internal sealed class CreateTag(AudiencesDbContext db, IValidator<SaveTagRequest> validator, ActorContext actor, IAuditLog audit, TimeProvider time)
+internal sealed class CreateTag(AudiencesDbContext db, IValidator<SaveTagRequest> validator, RuleInput rules, ActorContext actor, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<TagView>> Handle(SaveTagRequest request, CancellationToken ct)
     {
@@ -71,9 +71,12 @@ internal sealed class CreateTag(AudiencesDbContext db, IValidator<SaveTagRequest
         var name = request.Name!.Trim();
         if (group.SyncToWeCom && name.Length > Tag.WeComNameLength) return Error.Invalid("name", AudienceText.Get("WeComNameLength"));
         if (await db.Tags.AnyAsync(t => t.Name == name, ct)) return Error.Conflict("tag_exists", AudienceText.Get("TagNameTaken"));
+        var rule = await rules.Read(request.Rule, ct);
+        if (!rule.IsSuccess) return rule.Error!;
         var tag = new Tag
         {
-            TenantId = actor.TenantId!.Value, GroupId = request.GroupId!.Value, Name = name, Color = request.Color, Source = request.Source ?? TagSource.Manual,
+            TenantId = actor.TenantId!.Value, GroupId = request.GroupId!.Value, Name = name, Color = request.Color,
+            Source = rule.Value is null ? request.Source ?? TagSource.Manual : TagSource.Rule, Rule = rule.Value,
             ExpiryDays = request.ExpiryDays, WeComTagId = request.WeComTagId, CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Tags.Add(tag);
@@ -94,7 +97,7 @@ internal sealed class CreateTag(AudiencesDbContext db, IValidator<SaveTagRequest
 }
 
 /// <summary>Changes a tag's name, group, colour, source or expiry (If-Match; head office; audited). Segments keep it: JSON names tags by id.</summary>
-internal sealed class UpdateTag(AudiencesDbContext db, IValidator<SaveTagRequest> validator, ActorAudience audience, IAuditLog audit, TimeProvider time)
+internal sealed class UpdateTag(AudiencesDbContext db, IValidator<SaveTagRequest> validator, RuleInput rules, ActorAudience audience, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<TagView>> Handle(Guid id, SaveTagRequest request, string? ifMatch, CancellationToken ct)
     {
@@ -109,9 +112,14 @@ internal sealed class UpdateTag(AudiencesDbContext db, IValidator<SaveTagRequest
         // WeCom moves no tag between groups: a synced tag stays in its group.
         if (tag.WeComTagId is not null && tag.GroupId != group.Id) return Error.Invalid("groupId", AudienceText.Get("WeComTagStaysInGroup"));
         if (await db.Tags.AnyAsync(t => t.Name == name && t.Id != id, ct)) return Error.Conflict("tag_exists", AudienceText.Get("TagNameTaken"));
+        var rule = await rules.Read(request.Rule, ct);
+        if (!rule.IsSuccess) return rule.Error!;
         var before = tag.Name;
         (tag.GroupId, tag.Name, tag.Color, tag.Source, tag.ExpiryDays, tag.WeComTagId) =
             (request.GroupId!.Value, name, request.Color, request.Source ?? tag.Source, request.ExpiryDays, request.WeComTagId ?? tag.WeComTagId);
+        // A new rule replaces the old; a tag given another source stops being a rule tag (its holders keep it until taken).
+        if (rule.Value is not null) (tag.Rule, tag.Source) = (rule.Value, TagSource.Rule);
+        else if (tag.Source != TagSource.Rule) tag.Rule = null;
         if (group.SyncToWeCom && before != name) db.Publish(new WeComGroupWanted(tag.TenantId, group.Id), time.GetUtcNow().UtcDateTime);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
         await audit.RecordNowAsync(AuditActions.TagsChanged, "tag", tag.Id.ToString(), $"tag {before} changed: {tag.Name}, {tag.Source}, expiry {tag.ExpiryDays?.ToString() ?? "none"}", ct);

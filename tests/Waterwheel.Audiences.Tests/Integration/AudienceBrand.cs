@@ -41,6 +41,7 @@ internal sealed class AudienceBrand : IAsyncDisposable
                 ["Waterwheel:WeCom:RunSync"] = "false",
                 ["Waterwheel:Outbox:PollInterval"] = "00:00:00.050",
                 ["Waterwheel:Audiences:TailInterval"] = "00:00:00.050",
+                ["Waterwheel:Audiences:MembershipInterval"] = "00:00:00.100",
             },
             services =>
             {

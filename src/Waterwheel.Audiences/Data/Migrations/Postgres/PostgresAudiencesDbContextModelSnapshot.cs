@@ -202,6 +202,45 @@ namespace Waterwheel.Audiences.Data.Migrations.Postgres
                     b.ToTable("ordinal_counters", "audiences");
                 });
 
+            modelBuilder.Entity("Waterwheel.Audiences.Membership.WatchState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExpressionHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<byte[]>("Members")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("watch_states", "audiences");
+                });
+
             modelBuilder.Entity("Waterwheel.Audiences.Packs.AudiencePack", b =>
                 {
                     b.Property<Guid>("Id")
@@ -379,6 +418,10 @@ namespace Waterwheel.Audiences.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)");
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -195,6 +195,45 @@ namespace Waterwheel.Audiences.Data.Migrations.Sqlite
                     b.ToTable("audiences_ordinal_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Waterwheel.Audiences.Membership.WatchState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpressionHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Members")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("audiences_watch_states", (string)null);
+                });
+
             modelBuilder.Entity("Waterwheel.Audiences.Packs.AudiencePack", b =>
                 {
                     b.Property<Guid>("Id")
@@ -371,6 +410,10 @@ namespace Waterwheel.Audiences.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(64000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")

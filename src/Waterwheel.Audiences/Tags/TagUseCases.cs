@@ -15,7 +15,7 @@ public sealed record TagListQuery : PageQuery
 }
 
 /// <summary>The brand's tags, searchable by name, filterable by group, sorted by name (default) or creation, with their holders counted.</summary>
-internal sealed class ListTags(AudiencesDbContext db, ActorAudience audience)
+internal sealed class ListTags(AudiencesDbContext db, ActorAudience audience, RuleInput rules)
 {
     public async Task<Page<TagView>> Handle(TagListQuery query, CancellationToken ct)
     {
@@ -31,7 +31,7 @@ internal sealed class ListTags(AudiencesDbContext db, ActorAudience audience)
         };
         var page = await tags.ToPage(x => x, query, ct);
         var items = new List<TagView>(page.Items.Count);
-        foreach (var tag in page.Items) items.Add(TagView.Of(tag, await audience.Count(new HasTag(tag.Id), ct)));
+        foreach (var tag in page.Items) items.Add(TagView.Of(tag, await audience.Count(new HasTag(tag.Id), ct), await rules.Text(tag, ct)));
         return new Page<TagView>(items, page.Total, page.PageNumber, page.PageSize);
     }
 
@@ -44,12 +44,12 @@ internal sealed class ListTags(AudiencesDbContext db, ActorAudience audience)
 }
 
 /// <summary>One tag with its holders counted; its version as ETag.</summary>
-internal sealed class GetTag(AudiencesDbContext db, ActorAudience audience)
+internal sealed class GetTag(AudiencesDbContext db, ActorAudience audience, RuleInput rules)
 {
     public async Task<Result<TagView>> Handle(Guid id, CancellationToken ct)
     {
         var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-        return tag is null ? Error.NotFound("Tag") : TagView.Of(tag, await audience.Count(new HasTag(tag.Id), ct));
+        return tag is null ? Error.NotFound("Tag") : TagView.Of(tag, await audience.Count(new HasTag(tag.Id), ct), await rules.Text(tag, ct));
     }
 
     public static void Map(IEndpointRouteBuilder api) => api
@@ -76,14 +76,14 @@ internal sealed class CreateTag(AudiencesDbContext db, IValidator<SaveTagRequest
         var tag = new Tag
         {
             TenantId = actor.TenantId!.Value, GroupId = request.GroupId!.Value, Name = name, Color = request.Color,
-            Source = rule.Value is null ? request.Source ?? TagSource.Manual : TagSource.Rule, Rule = rule.Value,
+            Source = rule.Value is null ? request.Source ?? TagSource.Manual : TagSource.Rule, Rule = rule.Value?.Json,
             ExpiryDays = request.ExpiryDays, WeComTagId = request.WeComTagId, CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Tags.Add(tag);
         if (group.SyncToWeCom) db.Publish(new WeComGroupWanted(tag.TenantId, group.Id), tag.CreatedAt);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
         await audit.RecordNowAsync(AuditActions.TagsChanged, "tag", tag.Id.ToString(), $"tag {tag.Name} created ({tag.Source})", ct);
-        return TagView.Of(tag, 0);
+        return TagView.Of(tag, 0, rule.Value?.Text);
     }
 
     public static void Map(IEndpointRouteBuilder api) => api
@@ -93,7 +93,7 @@ internal sealed class CreateTag(AudiencesDbContext db, IValidator<SaveTagRequest
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .WithName("CreateTag")
-        .WithSummary("Creates a tag: groupId, name (unique), color #RRGGBB, source (Manual, Rule, Channel, WeCom), expiryDays, weComTagId (audited)");
+        .WithSummary("Creates a tag: groupId, name (unique), color #RRGGBB, source (Manual, Rule, Channel, WeCom), expiryDays, weComTagId, rule ({expression} or {text}: whoever matches holds it) (audited)");
 }
 
 /// <summary>Changes a tag's name, group, colour, source or expiry (If-Match; head office; audited). Segments keep it: JSON names tags by id.</summary>
@@ -118,12 +118,12 @@ internal sealed class UpdateTag(AudiencesDbContext db, IValidator<SaveTagRequest
         (tag.GroupId, tag.Name, tag.Color, tag.Source, tag.ExpiryDays, tag.WeComTagId) =
             (request.GroupId!.Value, name, request.Color, request.Source ?? tag.Source, request.ExpiryDays, request.WeComTagId ?? tag.WeComTagId);
         // A new rule replaces the old; a tag given another source stops being a rule tag (its holders keep it until taken).
-        if (rule.Value is not null) (tag.Rule, tag.Source) = (rule.Value, TagSource.Rule);
+        if (rule.Value is not null) (tag.Rule, tag.Source) = (rule.Value.Json, TagSource.Rule);
         else if (tag.Source != TagSource.Rule) tag.Rule = null;
         if (group.SyncToWeCom && before != name) db.Publish(new WeComGroupWanted(tag.TenantId, group.Id), time.GetUtcNow().UtcDateTime);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
         await audit.RecordNowAsync(AuditActions.TagsChanged, "tag", tag.Id.ToString(), $"tag {before} changed: {tag.Name}, {tag.Source}, expiry {tag.ExpiryDays?.ToString() ?? "none"}", ct);
-        return TagView.Of(tag, await audience.Count(new HasTag(tag.Id), ct));
+        return TagView.Of(tag, await audience.Count(new HasTag(tag.Id), ct), await rules.Text(tag, ct));
     }
 
     public static void Map(IEndpointRouteBuilder api) => api

@@ -71,6 +71,7 @@ public static class AudiencesModule
         Tags.UpdateTag.Map(api);
         Tags.DeleteTag.Map(api);
         Tags.ListCustomerTags.Map(api);
+        Tags.ListTagHistory.Map(api);
         Tags.TagCustomer.Map(api);
         Tags.BulkTag.Map(api);
         SavedSegments.ListSegments.Map(api);

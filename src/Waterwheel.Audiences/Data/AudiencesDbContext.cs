@@ -29,6 +29,7 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
     public DbSet<AudiencePack> Packs => Set<AudiencePack>();
     public DbSet<PackMember> PackMembers => Set<PackMember>();
     public DbSet<Membership.WatchState> WatchStates => Set<Membership.WatchState>();
+    public DbSet<TagHistoryEntry> TagHistory => Set<TagHistoryEntry>();
 
     internal Guid? CurrentTenant => actor.TenantId;
     private DataScope Scope => actor.Scope;
@@ -77,6 +78,15 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
             b.HasIndex(t => new { t.TenantId, t.TagId });
             b.HasIndex(t => t.ExpiresAt);
             b.HasQueryFilter(t => t.TenantId == CurrentTenant);
+        });
+        builder.Entity<TagHistoryEntry>(b =>
+        {
+            b.ToTable("tag_history");
+            b.Property(h => h.TagName).HasMaxLength(Tag.NameLength);
+            b.Property(h => h.Cause).HasConversion<string>().HasMaxLength(10);
+            b.Property(h => h.By).HasMaxLength(TagHistoryEntry.ByLength);
+            b.HasIndex(h => new { h.TenantId, h.ProfileId, h.At });
+            b.HasQueryFilter(h => h.TenantId == CurrentTenant);
         });
         builder.Entity<Membership.WatchState>(b =>
         {

@@ -67,6 +67,8 @@ internal sealed class MemberWriter(AudiencesDbContext db, TimeProvider time)
     {
         await db.MemberTags.Where(t => t.Ordinal == member.Ordinal).ExecuteDeleteAsync(ct);
         await db.CustomerTags.Where(t => t.ProfileId == member.ProfileId).ExecuteDeleteAsync(ct);
+        // A merged profile handed its history to the survivor first; an erased person's goes with them.
+        await db.TagHistory.Where(h => h.ProfileId == member.ProfileId).ExecuteDeleteAsync(ct);
         db.Members.Remove(member);
         db.Changes.Add(new MemberChange { TenantId = member.TenantId, Ordinal = member.Ordinal, Kind = MemberChangeKind.Remove, At = now });
     }

@@ -7,7 +7,7 @@ namespace Waterwheel.Audiences.Members;
 /// customers but does not see or touch them unless the dealer shares them; everyone else reaches all their scope holds.
 /// Asked once per request, fresh, so a dealer who stops sharing is obeyed at once.
 /// </summary>
-internal sealed class PersonVisibility(ActorContext actor, IOrganisationDirectory directory)
+internal sealed class PersonVisibility(ActorContext actor, IOrganisationDirectory directory, MemberLookup lookup)
 {
     private IReadOnlySet<Guid>? _sharing;
 
@@ -18,7 +18,15 @@ internal sealed class PersonVisibility(ActorContext actor, IOrganisationDirector
         return Guid.TryParse(member.OwnerDealer, out var dealer) && _sharing.Contains(dealer);
     }
 
-    /// <summary>The member of a profile the actor's scope holds and whose person the actor may reach, or null (answered as not found).</summary>
-    public async Task<Member?> Find(AudiencesDbContext db, Guid profileId, CancellationToken ct) =>
-        await db.Members.FirstOrDefaultAsync(m => m.ProfileId == profileId, ct) is { } member && await Reaches(member, ct) ? member : null;
+    /// <summary>
+    /// The member of a profile the actor's scope holds and whose person the actor may reach, or null (answered as not
+    /// found). A profile the Customers module made a moment ago, whose event has not reached this module yet, is taken in
+    /// now, so that an operator who opens a new customer can tag them at once.
+    /// </summary>
+    public async Task<Member?> Find(AudiencesDbContext db, Guid profileId, CancellationToken ct)
+    {
+        var member = await db.Members.FirstOrDefaultAsync(m => m.ProfileId == profileId, ct);
+        if (member is null && await lookup.Find(profileId, ct) is not null) member = await db.Members.FirstOrDefaultAsync(m => m.ProfileId == profileId, ct);
+        return member is not null && await Reaches(member, ct) ? member : null;
+    }
 }

@@ -1,3 +1,4 @@
+using Waterwheel.Audiences.Tags;
 using Waterwheel.Customers.Contracts;
 using Waterwheel.Platform.Messaging;
 
@@ -5,14 +6,30 @@ namespace Waterwheel.Audiences.Members;
 
 /// <summary>
 /// A profile's facts changed in the Customers module: the member follows, read fresh from the façade, so an event
-/// handled twice or after a later one still leaves the member as the profile is now.
+/// handled twice or after a later one still leaves the member as the profile is now. A profile merged into another
+/// hands its tags and their history to the survivor before it retires; an erased one takes them with it.
 /// </summary>
-internal sealed class ProfileChangedIntake(ICustomerFacts facts, MemberWriter writer) : IIntegrationEventHandler<CustomerProfileChanged>
+internal sealed class ProfileChangedIntake(AudiencesDbContext db, ICustomerFacts facts, MemberWriter writer, MemberLookup lookup, TagWriter tags)
+    : IIntegrationEventHandler<CustomerProfileChanged>
 {
     public async Task Handle(CustomerProfileChanged changed, CancellationToken ct)
     {
         var current = await facts.Find(changed.ProfileId, ct);
+        if (current is null && await facts.SurvivorOf(changed.ProfileId, ct) is { } survivor) await HandOver(changed.ProfileId, survivor, ct);
         var catalog = await TenantCatalog.Load(facts, ct);
         await writer.Write([(changed.ProfileId, current)], catalog, ct);
+    }
+
+    private async Task HandOver(Guid merged, Guid survivor, CancellationToken ct)
+    {
+        var held = await db.CustomerTags.AsNoTracking().Where(t => t.ProfileId == merged).ToListAsync(ct);
+        if (held.Count == 0) return;
+        var heir = await lookup.Find(survivor, ct) ?? throw new WeComSync.NotYetKnownException($"Profile {survivor} is not a member yet.");
+        var has = (await db.CustomerTags.AsNoTracking().Where(t => t.ProfileId == survivor).Select(t => t.TagId).ToListAsync(ct)).ToHashSet();
+        var byId = await db.Tags.AsNoTracking().Where(t => held.Select(h => h.TagId).Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        foreach (var tag in held.Where(h => !has.Contains(h.TagId) && byId.ContainsKey(h.TagId)))
+            await tags.Give(byId[tag.TagId], [heir], tag.Cause, tag.TaggedBy ?? "", ct);
+        // The merged profile's past is the survivor's now: its timeline shows both.
+        await db.TagHistory.Where(h => h.ProfileId == merged).ExecuteUpdateAsync(s => s.SetProperty(h => h.ProfileId, survivor), ct);
     }
 }

@@ -112,7 +112,8 @@ internal sealed class TenantMembership(AudiencesDbContext db, AudienceIndexes in
             var members = await db.Members.AsNoTracking().Where(m => chunk.Contains(m.Ordinal)).ToListAsync(ct);
             var byRule = await db.CustomerTags.AsNoTracking()
                 .Where(t => t.TagId == tagId && t.Cause == TagCause.Rule && members.Select(m => m.ProfileId).Contains(t.ProfileId)).Select(t => t.ProfileId).ToListAsync(ct);
-            await writer.Take(tagId, members.Where(m => byRule.Contains(m.ProfileId)).ToList(), ct);
+            await writer.Take(tagId, members.Where(m => byRule.Contains(m.ProfileId)).ToList(), ct, why: TagChangeCause.Rule,
+                by: AudienceText.Get("RuleTagger"));
         }
     }
 

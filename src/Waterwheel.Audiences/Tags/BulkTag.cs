@@ -35,7 +35,7 @@ internal sealed class BulkTag(AudiencesDbContext db, SegmentInput input, ActorAu
             // Head office counts a dealer's customers but tags only the people it may reach.
             foreach (var member in await db.Members.Where(m => ordinals.Contains(m.Ordinal)).ToListAsync(ct))
                 if (await people.Reaches(member, ct)) batch.Add(member);
-            changed += request.Remove == true ? await writer.Take(tag.Id, batch, ct) : await writer.Give(tag, batch, TagCause.Manual, actor.Name, ct);
+            changed += request.Remove == true ? await writer.Take(tag.Id, batch, ct, by: actor.Name) : await writer.Give(tag, batch, TagCause.Manual, actor.Name, ct);
             db.ChangeTracker.Clear();
         }
         await audit.RecordNowAsync(AuditActions.CustomerTagged, "tag", tag.Id.ToString(),

@@ -42,7 +42,7 @@ internal sealed class TagCustomer(AudiencesDbContext db, PersonVisibility people
         if (member is null) return Error.NotFound("Customer");
         var tag = request.TagId is { } id ? await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) : null;
         if (tag is null) return Error.Invalid("tagId", AudienceText.Get("UnknownTag"));
-        var changed = give ? await writer.Give(tag, [member], TagCause.Manual, actor.Name, ct) : await writer.Take(tag.Id, [member], ct);
+        var changed = give ? await writer.Give(tag, [member], TagCause.Manual, actor.Name, ct) : await writer.Take(tag.Id, [member], ct, by: actor.Name);
         if (changed > 0)
             await audit.RecordNowAsync(AuditActions.CustomerTagged, "customer_profile", profileId.ToString(),
                 give ? $"tag {tag.Name} given by hand" : $"tag {tag.Name} taken away by hand", ct);

@@ -46,7 +46,7 @@ internal sealed class DeleteTag(AudiencesDbContext db, TagWriter writer, IAuditL
             var holders = await db.CustomerTags.Where(t => t.TagId == tag.Id).Select(t => t.ProfileId).Take(Batch).ToListAsync(ct);
             if (holders.Count == 0) return taken;
             var members = await db.Members.IgnoreQueryFilters().Where(m => m.TenantId == tag.TenantId && holders.Contains(m.ProfileId)).ToListAsync(ct);
-            taken += await writer.Take(tag.Id, members, ct, toWeCom: false);
+            taken += await writer.Take(tag.Id, members, ct, toWeCom: false, TagChangeCause.Deletion);
             // A holder with no member row (retired while tagged) would otherwise be met again on every round.
             await db.CustomerTags.Where(t => t.TagId == tag.Id && holders.Contains(t.ProfileId)).ExecuteDeleteAsync(ct);
             db.ChangeTracker.Clear();

@@ -34,7 +34,7 @@ internal sealed class TagExpiry(AudiencesDbContext db, IServiceScopeFactory scop
             {
                 var profiles = byTag.Select(t => t.ProfileId).ToList();
                 var members = await tenantDb.Members.Where(m => profiles.Contains(m.ProfileId)).ToListAsync(ct);
-                await writer.Take(byTag.Key, members, ct);
+                await writer.Take(byTag.Key, members, ct, why: TagChangeCause.Expiry);
                 // A lapsed tag of a customer with no member row would be met again on every round.
                 await tenantDb.CustomerTags.Where(t => t.TagId == byTag.Key && profiles.Contains(t.ProfileId) && t.ExpiresAt < now).ExecuteDeleteAsync(ct);
                 tenantDb.ChangeTracker.Clear();

@@ -25,7 +25,7 @@ internal sealed class TagWriter(AudiencesDbContext db, TimeProvider time)
         if (group is { MultiValued: false })
         {
             var siblings = await db.Tags.Where(t => t.GroupId == group.Id && t.Id != tag.Id).Select(t => t.Id).ToListAsync(ct);
-            foreach (var sibling in siblings) await TakeUnsaved(sibling, members, now, toWeCom, ct);
+            foreach (var sibling in siblings) await TakeUnsaved(sibling, members, now, toWeCom, TagHistoryEntry.Of(cause), by, ct);
         }
         var expires = tag.ExpiryDays is { } days ? now.AddDays(days) : (DateTime?)null;
         var given = 0;
@@ -41,6 +41,11 @@ internal sealed class TagWriter(AudiencesDbContext db, TimeProvider time)
                 TenantId = member.TenantId, ProfileId = member.ProfileId, TagId = tag.Id, Cause = cause, TaggedAt = now, ExpiresAt = expires, TaggedBy = by,
             });
             db.MemberTags.Add(new MemberTag { TenantId = member.TenantId, TagId = tag.Id, Ordinal = member.Ordinal });
+            db.TagHistory.Add(new TagHistoryEntry
+            {
+                TenantId = member.TenantId, ProfileId = member.ProfileId, TagId = tag.Id, TagName = tag.Name, Given = true,
+                Cause = TagHistoryEntry.Of(cause), By = TagHistoryEntry.Fit(by), At = now,
+            });
             db.Changes.Add(new MemberChange { TenantId = member.TenantId, Ordinal = member.Ordinal, Kind = MemberChangeKind.SetTag, TagId = tag.Id, At = now });
             if (toWeCom && tag.WeComTagId is { } weComTagId) db.Publish(new WeComMarksWanted(member.TenantId, member.ProfileId, [weComTagId], []), now);
             given++;
@@ -53,16 +58,19 @@ internal sealed class TagWriter(AudiencesDbContext db, TimeProvider time)
     /// Takes the tag from these members; returns how many held it. A tag WeCom also has comes off in WeCom too unless
     /// <paramref name="toWeCom"/> is false: WeCom took it off itself, or deletes the whole tag.
     /// </summary>
-    public Task<int> Take(Guid tagId, IReadOnlyList<Member> members, CancellationToken ct, bool toWeCom = true) => db.Atomically(async () =>
+    public Task<int> Take(Guid tagId, IReadOnlyList<Member> members, CancellationToken ct, bool toWeCom = true,
+        TagChangeCause why = TagChangeCause.Manual, string? by = null) => db.Atomically(async () =>
     {
-        var taken = await TakeUnsaved(tagId, members, time.GetUtcNow().UtcDateTime, toWeCom, ct);
+        var taken = await TakeUnsaved(tagId, members, time.GetUtcNow().UtcDateTime, toWeCom, why, by, ct);
         await db.SaveChangesAsync(ct);
         return taken;
     }, ct);
 
-    private async Task<int> TakeUnsaved(Guid tagId, IReadOnlyList<Member> members, DateTime now, bool toWeCom, CancellationToken ct)
+    private async Task<int> TakeUnsaved(Guid tagId, IReadOnlyList<Member> members, DateTime now, bool toWeCom, TagChangeCause why, string? by,
+        CancellationToken ct)
     {
-        var weComTagId = toWeCom ? await db.Tags.AsNoTracking().Where(t => t.Id == tagId).Select(t => t.WeComTagId).FirstOrDefaultAsync(ct) : null;
+        var tag = await db.Tags.AsNoTracking().Where(t => t.Id == tagId).Select(t => new { t.Name, t.WeComTagId }).FirstOrDefaultAsync(ct);
+        var weComTagId = toWeCom ? tag?.WeComTagId : null;
         var profiles = members.Select(m => m.ProfileId).ToList();
         var holding = (await db.CustomerTags.Where(t => t.TagId == tagId && profiles.Contains(t.ProfileId)).Select(t => t.ProfileId).ToListAsync(ct)).ToHashSet();
         if (holding.Count == 0) return 0;
@@ -72,6 +80,11 @@ internal sealed class TagWriter(AudiencesDbContext db, TimeProvider time)
         foreach (var member in members.Where(m => holding.Contains(m.ProfileId)))
         {
             db.Changes.Add(new MemberChange { TenantId = member.TenantId, Ordinal = member.Ordinal, Kind = MemberChangeKind.ClearTag, TagId = tagId, At = now });
+            db.TagHistory.Add(new TagHistoryEntry
+            {
+                TenantId = member.TenantId, ProfileId = member.ProfileId, TagId = tagId, TagName = tag?.Name ?? "", Given = false, Cause = why,
+                By = TagHistoryEntry.Fit(by), At = now,
+            });
             if (weComTagId is not null) db.Publish(new WeComMarksWanted(member.TenantId, member.ProfileId, [], [weComTagId]), now);
         }
         return holding.Count;

@@ -31,7 +31,10 @@ internal sealed class CustomerWeComTagsIntake(AudiencesDbContext db, ICustomerFa
         var inWeCom = (await wecom.CustomerTags(changed.TenantId, changed.ExternalUserId, ct)).SelectMany(r => r.TagIds).ToHashSet();
         var wanted = new Dictionary<Guid, Tag>();
         foreach (var weComTagId in inWeCom)
-            if (await Local(changed, weComTagId, ct) is { } tag) wanted[tag.Id] = tag;
+        {
+            var tag = await Local(changed, weComTagId, ct);
+            wanted[tag.Id] = tag;
+        }
 
         var held = await (from h in db.CustomerTags.AsNoTracking()
                           join t in db.Tags.AsNoTracking() on h.TagId equals t.Id
@@ -40,14 +43,22 @@ internal sealed class CustomerWeComTagsIntake(AudiencesDbContext db, ICustomerFa
         foreach (var tag in wanted.Values.Where(t => held.All(h => h.TagId != t.Id)))
             await writer.Give(tag, [member], TagCause.WeCom, changed.StaffUserId, ct);
         foreach (var gone in held.Where(h => !wanted.ContainsKey(h.TagId) && h.Cause == TagCause.WeCom))
-            await writer.Take(gone.TagId, [member], ct, toWeCom: false);
+            await writer.Take(gone.TagId, [member], ct, toWeCom: false, TagChangeCause.WeCom, changed.StaffUserId);
     }
 
-    /// <summary>The local tag of a WeCom tag; one not mirrored yet (its own event still on its way) is made from the names the event carries.</summary>
-    private async Task<Tag?> Local(CustomerTagsChanged changed, string weComTagId, CancellationToken ct)
+    /// <summary>
+    /// The local tag of a WeCom tag. One not mirrored yet (its own event still on its way) is made from the names the
+    /// event carries, or else from the corp's tags as the WeCom module last read them; one nobody can name yet (the WeCom
+    /// module has not read its group) is thrown for, so the inbox tries again once it has, and no tag is silently lost.
+    /// </summary>
+    private async Task<Tag> Local(CustomerTagsChanged changed, string weComTagId, CancellationToken ct)
     {
         if (await mirror.Find(weComTagId, ct) is { } known) return known;
-        if (changed.Names.FirstOrDefault(n => n.TagId == weComTagId) is not { Name.Length: > 0 } name) return null;
-        return await mirror.Tag(changed.TenantId, weComTagId, name.GroupId, name.GroupName, name.Name, ct);
+        if (changed.Names.FirstOrDefault(n => n.TagId == weComTagId) is { Name.Length: > 0 } name)
+            return await mirror.Tag(changed.TenantId, weComTagId, name.GroupId, name.GroupName, name.Name, ct);
+        foreach (var group in await wecom.Groups(changed.TenantId, ct))
+            if (group.Tags.FirstOrDefault(t => t.TagId == weComTagId) is { } tag)
+                return await mirror.Tag(changed.TenantId, weComTagId, group.GroupId, group.Name, tag.Name, ct);
+        throw new NotYetKnownException($"WeCom tag {weComTagId} is not known to the WeCom module yet.");
     }
 }

@@ -19,6 +19,12 @@ public interface ICustomerFacts
     /// </summary>
     Task<Guid?> ProfileOfWeComContact(string externalUserId, CancellationToken ct);
 
+    /// <summary>
+    /// The live profile a profile was merged into (following merges of merges), or null when it was not merged, or was
+    /// erased: what another module moves its own facts of the merged profile to.
+    /// </summary>
+    Task<Guid?> SurvivorOf(Guid profileId, CancellationToken ct);
+
     /// <summary>The WeCom external_userids a live profile holds (one person may be several contacts), oldest first.</summary>
     Task<IReadOnlyList<string>> WeComContacts(Guid profileId, CancellationToken ct);
 

@@ -34,6 +34,22 @@ internal sealed class CustomerFactsReader(CustomersDbContext db, TenantValueOpti
         return profileId is { } id && await Live().AnyAsync(p => p.Id == id, ct) ? id : null;
     }
 
+    public async Task<Guid?> SurvivorOf(Guid profileId, CancellationToken ct)
+    {
+        var tenant = db.CurrentTenant;
+        // Merged profiles are out of the query filter by design; this one question reads past it, within the tenant.
+        var all = db.Profiles.IgnoreQueryFilters().AsNoTracking().Where(p => p.TenantId == tenant);
+        var next = await all.Where(p => p.Id == profileId).Select(p => p.MergedIntoId).FirstOrDefaultAsync(ct);
+        for (var hops = 0; next is { } into && hops < 32; hops++)
+        {
+            var survivor = await all.Where(p => p.Id == into).Select(p => new { p.MergedIntoId, p.ErasedAt }).FirstOrDefaultAsync(ct);
+            if (survivor is null || survivor.ErasedAt is not null) return null;
+            if (survivor.MergedIntoId is null) return into;
+            next = survivor.MergedIntoId;
+        }
+        return null;
+    }
+
     public async Task<IReadOnlyList<string>> WeComContacts(Guid profileId, CancellationToken ct) =>
         // External userids are not personal data here: the key is the id itself.
         await db.Identities.AsNoTracking().Where(i => i.ProfileId == profileId && i.Type == IdentityType.WeComExternalUserId)

@@ -492,6 +492,48 @@ namespace Waterwheel.Audiences.Data.Migrations.Postgres
                     b.ToTable("tag_groups", "audiences");
                 });
 
+            modelBuilder.Entity("Waterwheel.Audiences.Tags.TagHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TagName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ProfileId", "At");
+
+                    b.ToTable("tag_history", "audiences");
+                });
+
             modelBuilder.Entity("Waterwheel.Platform.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -485,6 +485,48 @@ namespace Waterwheel.Audiences.Data.Migrations.Sqlite
                     b.ToTable("audiences_tag_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Waterwheel.Audiences.Tags.TagHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ProfileId", "At");
+
+                    b.ToTable("audiences_tag_history", (string)null);
+                });
+
             modelBuilder.Entity("Waterwheel.Platform.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -56,6 +56,10 @@ public static class AudiencesModule
         return services;
     }
 
+    /// <summary>In demo mode: the demo brand gets the tags and segments its operators would have made.</summary>
+    public static IServiceCollection AddAudiencesDemo(this IServiceCollection services, Demo.AudiencesDemoTenant demoTenant) =>
+        services.AddSingleton(demoTenant).AddHostedService<Demo.AudiencesDemo>();
+
     public static IEndpointRouteBuilder MapAudiencesEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/audiences").RequireAuthorization(Platform.PlatformModule.TenantMemberPolicy).WithTags("Audiences");

@@ -1,3 +1,4 @@
+using Waterwheel.Audiences;
 using Waterwheel.Customers;
 using Waterwheel.Platform.Contracts;
 using Waterwheel.Platform.Demo;
@@ -14,12 +15,16 @@ internal static class CustomersDemo
         lock (state.Sync) return corp.Follows.Select(f => f.ExternalUserid).Distinct().ToList();
     }
 
-    /// <summary>The demo brand's customers from its other systems (members, e-commerce buyers), through the tracking API.</summary>
+    /// <summary>
+    /// The demo brand's customers from its other systems (members, e-commerce buyers), through the tracking API, and the
+    /// tags and segments its operators would have made.
+    /// </summary>
     public static void AddCustomersDemo(this WebApplicationBuilder builder)
     {
         if (!builder.Configuration.GetValue<bool>($"{DemoOptions.Section}:Enabled")) return;
         builder.Services.AddCustomersDemo(
             (services, ct) => services.GetRequiredService<IOrganisationDirectory>().FindTenant(WeComDemo.DemoTenantCode, ct),
             (services, _) => Task.FromResult(WeComContacts(services)));
+        builder.Services.AddAudiencesDemo((services, ct) => services.GetRequiredService<IOrganisationDirectory>().FindTenant(WeComDemo.DemoTenantCode, ct));
     }
 }

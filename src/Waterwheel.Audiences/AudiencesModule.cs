@@ -39,6 +39,7 @@ public static class AudiencesModule
         services.AddScoped<SavedSegments.SegmentViews>();
         services.AddScoped<MemberLookup>();
         services.AddScoped<WeComSync.WeComTagMirror>();
+        services.AddScoped<WeComSync.CustomerWeComTags>();
         services.AddIntegrationEventHandler<CustomerProfileChanged, ProfileChangedIntake>();
         services.AddIntegrationEventHandler<WeCom.Contracts.CorpTagGroupChanged, WeComSync.CorpTagGroupIntake>();
         services.AddIntegrationEventHandler<WeCom.Contracts.CorpTagChanged, WeComSync.CorpTagIntake>();

@@ -6,7 +6,7 @@ namespace Waterwheel.Audiences.Members;
 /// The member of a profile. One the Customers module holds but this module has not written yet (the profile's change
 /// event is still on its way) is written now, from the façade, as that event would write it.
 /// </summary>
-internal sealed class MemberLookup(AudiencesDbContext db, ICustomerFacts facts, MemberWriter writer)
+internal sealed class MemberLookup(AudiencesDbContext db, ICustomerFacts facts, MemberWriter writer, WeComSync.CustomerWeComTags weComTags)
 {
     public async Task<Member?> Find(Guid profileId, CancellationToken ct)
     {
@@ -15,6 +15,9 @@ internal sealed class MemberLookup(AudiencesDbContext db, ICustomerFacts facts, 
         var current = await facts.Find(profileId, ct);
         if (current is null) return null;
         await writer.Write([(profileId, current)], await TenantCatalog.Load(facts, ct), ct);
-        return await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.ProfileId == profileId, ct);
+        member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.ProfileId == profileId, ct);
+        // As the event would: a customer new here takes the tags WeCom holds on them.
+        if (member is not null) await weComTags.Follow(member.TenantId, member, [], AudienceText.Get("WeComTagger"), ct);
+        return member;
     }
 }

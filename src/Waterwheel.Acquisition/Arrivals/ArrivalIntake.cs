@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+using Waterwheel.Acquisition.Codes;
+using Waterwheel.Acquisition.Pools;
+using Waterwheel.Audiences.Contracts;
+using Waterwheel.Platform.Messaging;
+using Waterwheel.WeCom.Contracts;
+
+namespace Waterwheel.Acquisition.Arrivals;
+
+/// <summary>
+/// A customer added a staff member through one of our codes: record the arrival once (the add's time is in its key),
+/// bring the code's pool in line at once (this add may have filled someone's cap), then give the code's tags. Until
+/// the Customers module has taken the same add in, tagging cannot find the customer: the handler throws so that the
+/// inbox delivers the event again later, and the second round finds the arrival and only tags.
+/// </summary>
+internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICustomerTagging tagging, TimeProvider time, ILogger<ArrivalIntake> log)
+    : IIntegrationEventHandler<CustomerAddedStaff>
+{
+    public async Task Handle(CustomerAddedStaff added, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(added.State)) return;
+        var code = await db.Codes.FirstOrDefaultAsync(c => c.State == added.State, ct);
+        if (code is null) return;
+        var arrival = await Record(code, added, ct);
+        if (arrival is null) return;
+        var synced = await pools.Refresh(code, ct);
+        if (!synced.IsDone) log.LogWarning("Live code {CodeId} pool not updated after an add: {Status}", code.Id, synced.Status);
+        if (arrival.TaggedAt is not null || code.TagIds.Count == 0) return;
+        var tagged = await tagging.TagWeComContact(added.ExternalUserId, code.TagIds, TaggingCause.Channel, code.Name, ct);
+        if (tagged == TaggingOutcome.CustomerNotYetKnown) throw new CustomerNotYetKnownException(code.Id);
+        arrival.TaggedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The arrival of this add, new or recorded by an earlier delivery; null when a concurrent delivery is recording it.</summary>
+    private async Task<Arrival?> Record(LiveCode code, CustomerAddedStaff added, CancellationToken ct)
+    {
+        var at = DateTime.SpecifyKind(added.AddedAt, DateTimeKind.Utc);
+        var existing = await db.Arrivals.FirstOrDefaultAsync(a => a.ExternalUserId == added.ExternalUserId && a.StaffUserId == added.StaffUserId && a.At == at, ct);
+        if (existing is not null) return existing;
+        var arrival = new Arrival
+        {
+            TenantId = code.TenantId, CodeId = code.Id, ChannelId = code.ChannelId, StaffUserId = added.StaffUserId, ExternalUserId = added.ExternalUserId,
+            At = at, Day = await pools.DayOf(at, ct),
+        };
+        db.Arrivals.Add(arrival);
+        code.LastUserId = added.StaffUserId;
+        if (await db.SaveOrStale(ct) is not { } lost) return arrival;
+        // Another delivery saved the same arrival first (409), or an edit moved the code (412): the next delivery settles it.
+        throw new ArrivalRaceException(lost.Code);
+    }
+}
+
+/// <summary>The customer's profile is not made yet; the inbox retries the event.</summary>
+internal sealed class CustomerNotYetKnownException(Guid codeId)
+    : Exception($"The customer who came through live code {codeId} has no profile yet; tagging waits for the next delivery.");
+
+/// <summary>A concurrent delivery or edit won the save; the inbox retries the event.</summary>
+internal sealed class ArrivalRaceException(string code) : Exception($"Recording the arrival lost a race ({code}); it is retried.");

@@ -21,6 +21,7 @@ public static class AcquisitionModule
         services.AddSingleton<IAddWelcomes, Welcome.CodeWelcomes>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, ArrivalIntake>();
         services.AddRecurringJob<PoolUpkeep>("acquisition.pool-upkeep", TimeSpan.FromMinutes(1));
+        services.AddRecurringJob<PendingTags>("acquisition.pending-tags", TimeSpan.FromSeconds(30));
         services.AddHealthChecks().AddDbContextCheck<AcquisitionDbContext>("acquisition-db", tags: ["ready"]);
         return services;
     }

@@ -10,8 +10,10 @@ namespace Waterwheel.Acquisition.Arrivals;
 /// <summary>
 /// A customer added a staff member through one of our codes: record the arrival once (the add's time is in its key),
 /// bring the code's pool in line at once (this add may have filled someone's cap), then give the code's tags. Until
-/// the Customers module has taken the same add in, tagging cannot find the customer: the handler throws so that the
-/// inbox delivers the event again later, and the second round finds the arrival and only tags.
+/// the Customers module has taken the same add in, tagging cannot find the customer; the arrival then stays untagged
+/// and <see cref="PendingTags"/> gives the tags later. Throwing for the inbox to retry would be worse: the Customers
+/// module's delivery of this very event sits in the same partition (the customer), and a failing message holds back
+/// the ones behind it, so the two would wait for each other until the retries ran out (ADR 16).
 /// </summary>
 internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICustomerTagging tagging, TimeProvider time, ILogger<ArrivalIntake> log)
     : IIntegrationEventHandler<CustomerAddedStaff>
@@ -25,11 +27,8 @@ internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICu
         if (arrival is null) return;
         var synced = await pools.Refresh(code, ct);
         if (!synced.IsDone) log.LogWarning("Live code {CodeId} pool not updated after an add: {Status}", code.Id, synced.Status);
-        if (arrival.TaggedAt is not null || code.TagIds.Count == 0) return;
-        var tagged = await tagging.TagWeComContact(added.ExternalUserId, code.TagIds, TaggingCause.Channel, code.Name, ct);
-        if (tagged == TaggingOutcome.CustomerNotYetKnown) throw new CustomerNotYetKnownException(code.Id);
-        arrival.TaggedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        if (arrival.TaggedAt is not null) return;
+        if (await PendingTags.Give(tagging, arrival, code, time, ct)) await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The arrival of this add, new or recorded by an earlier delivery; null when a concurrent delivery is recording it.</summary>
@@ -50,10 +49,6 @@ internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICu
         throw new ArrivalRaceException(lost.Code);
     }
 }
-
-/// <summary>The customer's profile is not made yet; the inbox retries the event.</summary>
-internal sealed class CustomerNotYetKnownException(Guid codeId)
-    : Exception($"The customer who came through live code {codeId} has no profile yet; tagging waits for the next delivery.");
 
 /// <summary>A concurrent delivery or edit won the save; the inbox retries the event.</summary>
 internal sealed class ArrivalRaceException(string code) : Exception($"Recording the arrival lost a race ({code}); it is retried.");

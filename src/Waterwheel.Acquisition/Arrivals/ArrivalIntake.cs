@@ -24,15 +24,14 @@ internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICu
         var code = await db.Codes.FirstOrDefaultAsync(c => c.State == added.State, ct);
         if (code is null) return;
         var arrival = await Record(code, added, ct);
-        if (arrival is null) return;
         var synced = await pools.Refresh(code, ct);
         if (!synced.IsDone) log.LogWarning("Live code {CodeId} pool not updated after an add: {Status}", code.Id, synced.Status);
         if (arrival.TaggedAt is not null) return;
         if (await PendingTags.Give(tagging, arrival, code, time, ct)) await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The arrival of this add, new or recorded by an earlier delivery; null when a concurrent delivery is recording it.</summary>
-    private async Task<Arrival?> Record(LiveCode code, CustomerAddedStaff added, CancellationToken ct)
+    /// <summary>The arrival of this add, new or recorded by an earlier delivery; a concurrent delivery that saved first makes this one throw, to be retried.</summary>
+    private async Task<Arrival> Record(LiveCode code, CustomerAddedStaff added, CancellationToken ct)
     {
         var at = DateTime.SpecifyKind(added.AddedAt, DateTimeKind.Utc);
         var existing = await db.Arrivals.FirstOrDefaultAsync(a => a.ExternalUserId == added.ExternalUserId && a.StaffUserId == added.StaffUserId && a.At == at, ct);

@@ -26,6 +26,10 @@ public static class AcquisitionModule
         return services;
     }
 
+    /// <summary>The demo brand's channels and live codes, made at start when it has none.</summary>
+    public static IServiceCollection AddAcquisitionDemo(this IServiceCollection services, Demo.AcquisitionDemoTenant demoTenant) =>
+        services.AddSingleton(demoTenant).AddHostedService<Demo.DemoLiveCodes>();
+
     public static IEndpointRouteBuilder MapAcquisitionEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/acquisition").RequireAuthorization(Platform.PlatformModule.TenantMemberPolicy).WithTags("Acquisition");

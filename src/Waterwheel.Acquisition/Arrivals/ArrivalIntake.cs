@@ -21,7 +21,7 @@ internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICu
     public async Task Handle(CustomerAddedStaff added, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(added.State)) return;
-        var code = await db.Codes.FirstOrDefaultAsync(c => c.State == added.State, ct);
+        var code = await db.Codes.AsNoTracking().FirstOrDefaultAsync(c => c.State == added.State, ct);
         if (code is null) return;
         var arrival = await Record(code, added, ct);
         var synced = await pools.Refresh(code, ct);
@@ -42,10 +42,10 @@ internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICu
             At = at, Day = await pools.DayOf(at, ct),
         };
         db.Arrivals.Add(arrival);
-        code.LastUserId = added.StaffUserId;
-        if (await db.SaveOrStale(ct) is not { } lost) return arrival;
-        // Another delivery saved the same arrival first (409), or an edit moved the code (412): the next delivery settles it.
-        throw new ArrivalRaceException(lost.Code);
+        // Another delivery saved the same arrival first (409): the next delivery finds it.
+        if (await db.SaveOrStale(ct) is { } lost) throw new ArrivalRaceException(lost.Code);
+        await pools.Routed(code, code.LiveUserIds, added.StaffUserId, ct);
+        return arrival;
     }
 }
 

@@ -19,10 +19,29 @@ internal sealed class PoolSync(AcquisitionDbContext db, IWeComContactWays ways, 
         if (plan.SequenceEqual(code.LiveUserIds)) return new ContactWayOutcome(ContactWayStatus.Done);
         var updated = await ways.Update(code.TenantId, code.ConfigId, Spec(code, plan), ct);
         if (!updated.IsDone) return updated;
-        code.LiveUserIds = plan.ToList();
-        // Lost to a concurrent edit: the next refresh compares again, and an unchanged list costs no call.
-        await db.SaveOrStale(ct);
+        await Routed(code, plan.ToList(), code.LastUserId, ct);
         return updated;
+    }
+
+    /// <summary>
+    /// Stores who the way holds and who took the last add without touching the code's version: they move with every add,
+    /// and an operator's edit (If-Match on the version) must not be refused for them. A concurrent edit may overwrite
+    /// them; the next refresh compares again, and an unchanged list costs no call.
+    /// </summary>
+    public async Task Routed(LiveCode code, List<string> liveUserIds, string? lastUserId, CancellationToken ct)
+    {
+        await db.Serialized(() => db.Codes.Where(c => c.Id == code.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.LiveUserIds, liveUserIds).SetProperty(c => c.LastUserId, lastUserId), ct), ct);
+        var entry = db.Entry(code);
+        if (entry.State == EntityState.Detached) (code.LiveUserIds, code.LastUserId) = (liveUserIds, lastUserId);
+        else
+        {
+            // Tracked: the stored values are now these, so they are no change of the operator's to save.
+            entry.Property(c => c.LiveUserIds).CurrentValue = liveUserIds;
+            entry.Property(c => c.LiveUserIds).OriginalValue = liveUserIds;
+            entry.Property(c => c.LastUserId).CurrentValue = lastUserId;
+            entry.Property(c => c.LastUserId).OriginalValue = lastUserId;
+        }
     }
 
     /// <summary>Always a multi-member way, even for one staff member: a single-member way can never take a second, and the QR is printed.</summary>

@@ -29,7 +29,7 @@ internal sealed class PoolUpkeep(AcquisitionDbContext db, IServiceScopeFactory s
         var pools = scope.ServiceProvider.GetRequiredService<PoolSync>();
         var ways = scope.ServiceProvider.GetRequiredService<IWeComContactWays>();
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var code in await tenantDb.Codes.Where(c => c.Status == LiveCodeStatus.Active).ToListAsync(ct))
+        foreach (var code in await tenantDb.Codes.AsNoTracking().Where(c => c.Status == LiveCodeStatus.Active).ToListAsync(ct))
         {
             var outcome = code.ExpiresAt <= now ? await Expire(tenantDb, ways, code, ct) : await pools.Refresh(code, ct);
             if (!outcome.IsDone) log.LogWarning("Live code {CodeId}: WeCom answered {Status}; trying again next round", code.Id, outcome.Status);
@@ -40,9 +40,10 @@ internal sealed class PoolUpkeep(AcquisitionDbContext db, IServiceScopeFactory s
     {
         var deleted = await ways.Delete(code.TenantId, code.ConfigId, ct);
         if (!deleted.IsDone) return deleted;
-        code.Status = LiveCodeStatus.Expired;
-        code.LiveUserIds = [];
-        await db.SaveOrStale(ct);
+        // The code's version moves: an operator's open edit of an expired code is refused as stale, as it should be.
+        await db.Serialized(() => db.Codes.Where(c => c.Id == code.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, LiveCodeStatus.Expired).SetProperty(c => c.LiveUserIds, new List<string>())
+                .SetProperty(c => c.Version, c => c.Version + 1), ct), ct);
         return deleted;
     }
 }

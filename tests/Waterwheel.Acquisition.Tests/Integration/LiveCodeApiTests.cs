@@ -166,6 +166,11 @@ public abstract class LiveCodeApiTests(string provider) : IAsyncLifetime
         var arrivals = await _brand.AsTenant(sp => sp.GetRequiredService<AcquisitionDbContext>().Arrivals.ToListAsync());
         var arrival = Assert.Single(arrivals);
         Assert.Equal(("wm-retried", "guide.li"), (arrival.ExternalUserId, arrival.StaffUserId));
+
+        // Adds move the pool, not the code's version: an operator's edit based on what they read before still goes through.
+        var view = await Admin.GetFromJsonAsync<JsonElement>($"/api/acquisition/codes/{made.GetProperty("id").GetGuid()}");
+        Assert.Equal(made.GetProperty("version").GetInt32(), view.GetProperty("version").GetInt32());
+        Assert.Equal(1, view.GetProperty("arrivals").GetInt32());
     }
 
     private Task Handle(CustomerAddedStaff added) => _brand.AsTenant(async sp =>

@@ -18,4 +18,10 @@ public sealed class AudienceOptions
 
     /// <summary>A bulk tagging or a pack is refused beyond this many customers, so one request never holds a node for minutes.</summary>
     public int MaxBulk { get; set; } = 200_000;
+
+    /// <summary>
+    /// How often saved segments' and rule tags' members are worked out again (once per cluster): a change reaches their
+    /// enter/exit events and rule tags within about this plus <see cref="TailInterval"/>.
+    /// </summary>
+    public TimeSpan MembershipInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -34,11 +34,24 @@ public static class AudiencesModule
         services.AddScoped<Tags.TenantTags>();
         services.AddScoped<Contracts.ICustomerTagging, Tags.CustomerTagging>();
         services.AddScoped<SegmentInput>();
+        services.AddScoped<Tags.RuleInput>();
         services.AddScoped<ActorAudience>();
         services.AddScoped<SavedSegments.SegmentViews>();
+        services.AddScoped<MemberLookup>();
+        services.AddScoped<WeComSync.WeComTagMirror>();
         services.AddIntegrationEventHandler<CustomerProfileChanged, ProfileChangedIntake>();
+        services.AddIntegrationEventHandler<WeCom.Contracts.CorpTagGroupChanged, WeComSync.CorpTagGroupIntake>();
+        services.AddIntegrationEventHandler<WeCom.Contracts.CorpTagChanged, WeComSync.CorpTagIntake>();
+        services.AddIntegrationEventHandler<WeCom.Contracts.CustomerTagsChanged, WeComSync.CustomerWeComTagsIntake>();
+        services.AddOutboxRelay<AudiencesDbContext>();
+        services.AddIntegrationEventHandler<WeComSync.WeComMarksWanted, WeComSync.WeComMarksPush>();
+        services.AddIntegrationEventHandler<WeComSync.WeComGroupWanted, WeComSync.WeComGroupPush>();
+        services.AddIntegrationEventHandler<WeComSync.WeComTagDeletionWanted, WeComSync.WeComTagDeletionPush>();
         services.AddRecurringJob<ChangeRetention>("audiences.change-retention", TimeSpan.FromHours(1));
         services.AddRecurringJob<Tags.TagExpiry>("audiences.tag-expiry", TimeSpan.FromMinutes(10));
+        services.AddScoped<Membership.TenantMembership>();
+        var membership = configuration.GetSection(AudienceOptions.Section).Get<AudienceOptions>()?.MembershipInterval ?? new AudienceOptions().MembershipInterval;
+        services.AddRecurringJob<Membership.MembershipTracker>("audiences.membership", membership);
         services.AddHealthChecks().AddDbContextCheck<AudiencesDbContext>("audiences-db", tags: ["ready"]);
         return services;
     }

@@ -1,3 +1,4 @@
+using Waterwheel.Platform.Messaging;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waterwheel.Audiences.Members;
 using Waterwheel.Audiences.Packs;
@@ -27,6 +28,7 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
     public DbSet<SavedSegment> Segments => Set<SavedSegment>();
     public DbSet<AudiencePack> Packs => Set<AudiencePack>();
     public DbSet<PackMember> PackMembers => Set<PackMember>();
+    public DbSet<Membership.WatchState> WatchStates => Set<Membership.WatchState>();
 
     internal Guid? CurrentTenant => actor.TenantId;
     private DataScope Scope => actor.Scope;
@@ -40,11 +42,13 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
     protected override void OnModelCreating(ModelBuilder builder)
     {
         MemberModel(builder);
+        builder.AddOutbox();
         builder.Entity<TagGroup>(b =>
         {
             b.ToTable("tag_groups");
             b.Property(g => g.Name).HasMaxLength(TagGroup.NameLength);
             b.Property(g => g.WeComGroupId).HasMaxLength(64);
+            b.HasIndex(g => new { g.TenantId, g.WeComGroupId });
             b.Property(g => g.Version).IsConcurrencyToken();
             b.HasIndex(g => new { g.TenantId, g.Name }).IsUnique();
             b.HasQueryFilter(g => g.TenantId == CurrentTenant);
@@ -56,6 +60,8 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
             b.Property(t => t.Color).HasMaxLength(Tag.ColorLength);
             b.Property(t => t.Source).HasConversion<string>().HasMaxLength(10);
             b.Property(t => t.WeComTagId).HasMaxLength(64);
+            b.Property(t => t.Rule).HasMaxLength(SavedSegment.ExpressionLength);
+            b.HasIndex(t => new { t.TenantId, t.WeComTagId });
             b.Property(t => t.Version).IsConcurrencyToken();
             // The text form names tags: one name, one tag.
             b.HasIndex(t => new { t.TenantId, t.Name }).IsUnique();
@@ -71,6 +77,14 @@ internal abstract class AudiencesDbContext(DbContextOptions options, ActorContex
             b.HasIndex(t => new { t.TenantId, t.TagId });
             b.HasIndex(t => t.ExpiresAt);
             b.HasQueryFilter(t => t.TenantId == CurrentTenant);
+        });
+        builder.Entity<Membership.WatchState>(b =>
+        {
+            b.ToTable("watch_states");
+            b.Property(w => w.Kind).HasConversion<string>().HasMaxLength(10);
+            b.Property(w => w.ExpressionHash).HasMaxLength(64);
+            b.HasIndex(w => w.TenantId);
+            b.HasQueryFilter(w => w.TenantId == CurrentTenant);
         });
         builder.Entity<SavedSegment>(b =>
         {

@@ -5,11 +5,10 @@ using Waterwheel.Customers.Contracts;
 namespace Waterwheel.Audiences.Tags;
 
 /// <summary>
-/// The Audiences answer to <see cref="ICustomerTagging"/>. A contact whose profile the Customers module holds but whose
-/// member this module has not written yet (the profile's change event is still on its way) is written first, from the
-/// façade, as that event would.
+/// The Audiences answer to <see cref="ICustomerTagging"/>: the tags are given as an operator's would be, with the
+/// caller's cause, so that every node's index and the customer's tag list hear of them.
 /// </summary>
-internal sealed class CustomerTagging(AudiencesDbContext db, ICustomerFacts facts, MemberWriter members, TagWriter writer) : ICustomerTagging
+internal sealed class CustomerTagging(AudiencesDbContext db, ICustomerFacts facts, MemberLookup members, TagWriter writer) : ICustomerTagging
 {
     private const int TaggedByLength = 100;
 
@@ -25,7 +24,7 @@ internal sealed class CustomerTagging(AudiencesDbContext db, ICustomerFacts fact
         var tags = await db.Tags.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct);
         if (tags.Count == 0) return TaggingOutcome.NoSuchTags;
         if (await facts.ProfileOfWeComContact(externalUserId, ct) is not { } profileId) return TaggingOutcome.CustomerNotYetKnown;
-        var member = await MemberOf(profileId, ct);
+        var member = await members.Find(profileId, ct);
         if (member is null) return TaggingOutcome.CustomerNotYetKnown;
         // A tag held already keeps its first cause: a retried call, or a code's tag a guide gave by hand before, changes nothing.
         var held = await db.CustomerTags.AsNoTracking().Where(t => t.ProfileId == profileId && ids.Contains(t.TagId)).Select(t => t.TagId).ToListAsync(ct);
@@ -33,15 +32,5 @@ internal sealed class CustomerTagging(AudiencesDbContext db, ICustomerFacts fact
         foreach (var tag in tags.Where(t => !held.Contains(t.Id)))
             await writer.Give(tag, [member], reason, detail.Length > TaggedByLength ? detail[..TaggedByLength] : detail, ct);
         return TaggingOutcome.Tagged;
-    }
-
-    private async Task<Member?> MemberOf(Guid profileId, CancellationToken ct)
-    {
-        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.ProfileId == profileId, ct);
-        if (member is not null) return member;
-        var current = await facts.Find(profileId, ct);
-        if (current is null) return null;
-        await members.Write([(profileId, current)], await TenantCatalog.Load(facts, ct), ct);
-        return await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.ProfileId == profileId, ct);
     }
 }

@@ -22,6 +22,12 @@ internal sealed class TagGroup
     /// <summary>The corp tag group's id in WeCom once it is synced (the WeCom layer keeps it).</summary>
     public string? WeComGroupId { get; set; }
 
+    /// <summary>
+    /// Kept in two-way sync with WeCom's corp tags: its tags are made there too, and guides' marks come back. A group
+    /// that came from WeCom always is; one made here is when its maker says so (WeCom makes it with its first tag).
+    /// </summary>
+    public bool SyncToWeCom { get; set; }
+
     public DateTime CreatedAt { get; init; }
     public int Version { get; set; }
 }
@@ -31,6 +37,9 @@ internal sealed class Tag
 {
     public const int NameLength = 50;
     public const int ColorLength = 7;
+
+    /// <summary>WeCom's limit on a corp tag's name (and a group's): a tag of a synced group keeps to it.</summary>
+    public const int WeComNameLength = 30;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; init; }
@@ -44,6 +53,12 @@ internal sealed class Tag
 
     /// <summary>The corp tag's id in WeCom once it is synced.</summary>
     public string? WeComTagId { get; set; }
+
+    /// <summary>
+    /// A rule tag's condition, a segment in its JSON form: whoever matches it holds the tag (cause rule), kept current as
+    /// their data changes and as days pass. A rule never names a rule tag, so rules cannot chase each other.
+    /// </summary>
+    public string? Rule { get; set; }
 
     /// <summary>A tag valid N days lapses that long after it was given; none lasts until removed.</summary>
     public int? ExpiryDays { get; set; }

@@ -1,17 +1,23 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Waterwheel.Audiences.WeComSync;
 using Waterwheel.Platform.Audit;
+using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Audiences.Tags;
 
-public sealed record SaveTagGroupRequest(string? Name, bool? MultiValued);
+public sealed record SaveTagGroupRequest(string? Name, bool? MultiValued, bool? SyncToWeCom = null);
 
-public sealed record TagGroupView(Guid Id, string Name, bool MultiValued, string? WeComGroupId, int Tags, int Version);
+public sealed record TagGroupView(Guid Id, string Name, bool MultiValued, string? WeComGroupId, int Tags, int Version, bool SyncToWeCom = false);
 
 internal sealed class SaveTagGroupValidator : AbstractValidator<SaveTagGroupRequest>
 {
-    public SaveTagGroupValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(TagGroup.NameLength);
+    public SaveTagGroupValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(TagGroup.NameLength);
+        RuleFor(r => r.Name).MaximumLength(Tag.WeComNameLength).When(r => r.SyncToWeCom == true).WithMessage(_ => AudienceText.Get("WeComNameLength"));
+    }
 }
 
 /// <summary>The brand's tag groups by name, with how many tags each holds.</summary>
@@ -19,7 +25,7 @@ internal sealed class ListTagGroups(AudiencesDbContext db)
 {
     public async Task<IReadOnlyList<TagGroupView>> Handle(CancellationToken ct) =>
         await db.TagGroups.AsNoTracking().OrderBy(g => g.Name)
-            .Select(g => new TagGroupView(g.Id, g.Name, g.MultiValued, g.WeComGroupId, db.Tags.Count(t => t.GroupId == g.Id), g.Version)).ToListAsync(ct);
+            .Select(g => new TagGroupView(g.Id, g.Name, g.MultiValued, g.WeComGroupId, db.Tags.Count(t => t.GroupId == g.Id), g.Version, g.SyncToWeCom)).ToListAsync(ct);
 
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/tag-groups", async (ListTagGroups handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(ct)))
@@ -36,12 +42,16 @@ internal sealed class CreateTagGroup(AudiencesDbContext db, IValidator<SaveTagGr
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         var name = request.Name!.Trim();
         if (await db.TagGroups.AnyAsync(g => g.Name == name, ct)) return Error.Conflict("tag_group_exists", AudienceText.Get("GroupNameTaken"));
-        var group = new TagGroup { TenantId = actor.TenantId!.Value, Name = name, MultiValued = request.MultiValued ?? true, CreatedAt = time.GetUtcNow().UtcDateTime };
+        var group = new TagGroup
+        {
+            TenantId = actor.TenantId!.Value, Name = name, MultiValued = request.MultiValued ?? true, SyncToWeCom = request.SyncToWeCom ?? false,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
         db.TagGroups.Add(group);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
         await audit.RecordNowAsync(AuditActions.TagsChanged, "tag_group", group.Id.ToString(),
             $"tag group {group.Name} created ({(group.MultiValued ? "multi-valued" : "single-valued")})", ct);
-        return new TagGroupView(group.Id, group.Name, group.MultiValued, null, 0, group.Version);
+        return new TagGroupView(group.Id, group.Name, group.MultiValued, null, 0, group.Version, group.SyncToWeCom);
     }
 
     public static void Map(IEndpointRouteBuilder api) => api
@@ -55,7 +65,7 @@ internal sealed class CreateTagGroup(AudiencesDbContext db, IValidator<SaveTagGr
 }
 
 /// <summary>Renames a tag group or changes whether it is multi-valued (If-Match; head office; audited).</summary>
-internal sealed class UpdateTagGroup(AudiencesDbContext db, IValidator<SaveTagGroupRequest> validator, IAuditLog audit)
+internal sealed class UpdateTagGroup(AudiencesDbContext db, IValidator<SaveTagGroupRequest> validator, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<TagGroupView>> Handle(Guid id, SaveTagGroupRequest request, string? ifMatch, CancellationToken ct)
     {
@@ -65,11 +75,14 @@ internal sealed class UpdateTagGroup(AudiencesDbContext db, IValidator<SaveTagGr
         if (ETags.Check(ifMatch, group.Version) is { } precondition) return precondition;
         var name = request.Name!.Trim();
         if (await db.TagGroups.AnyAsync(g => g.Name == name && g.Id != id, ct)) return Error.Conflict("tag_group_exists", AudienceText.Get("GroupNameTaken"));
+        if (group.SyncToWeCom && name.Length > Tag.WeComNameLength) return Error.Invalid("name", AudienceText.Get("WeComNameLength"));
         var before = group.Name;
-        (group.Name, group.MultiValued) = (name, request.MultiValued ?? group.MultiValued);
+        // Once in WeCom a group stays synced: switching it off would leave its WeCom twin changing here unheard.
+        (group.Name, group.MultiValued, group.SyncToWeCom) = (name, request.MultiValued ?? group.MultiValued, group.SyncToWeCom || request.SyncToWeCom == true);
+        if (group.SyncToWeCom) db.Publish(new WeComGroupWanted(group.TenantId, group.Id), time.GetUtcNow().UtcDateTime);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
         await audit.RecordNowAsync(AuditActions.TagsChanged, "tag_group", group.Id.ToString(), $"tag group {before} changed: {group.Name}, {(group.MultiValued ? "multi-valued" : "single-valued")}", ct);
-        return new TagGroupView(group.Id, group.Name, group.MultiValued, group.WeComGroupId, await db.Tags.CountAsync(t => t.GroupId == id, ct), group.Version);
+        return new TagGroupView(group.Id, group.Name, group.MultiValued, group.WeComGroupId, await db.Tags.CountAsync(t => t.GroupId == id, ct), group.Version, group.SyncToWeCom);
     }
 
     public static void Map(IEndpointRouteBuilder api) => api
@@ -96,7 +109,7 @@ internal sealed class DeleteTagGroup(AudiencesDbContext db, IAuditLog audit)
         db.TagGroups.Remove(group);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
         await audit.RecordNowAsync(AuditActions.TagsChanged, "tag_group", group.Id.ToString(), $"tag group {group.Name} deleted", ct);
-        return new TagGroupView(group.Id, group.Name, group.MultiValued, group.WeComGroupId, 0, group.Version);
+        return new TagGroupView(group.Id, group.Name, group.MultiValued, group.WeComGroupId, 0, group.Version, group.SyncToWeCom);
     }
 
     public static void Map(IEndpointRouteBuilder api) => api

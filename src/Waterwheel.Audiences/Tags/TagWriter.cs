@@ -1,3 +1,5 @@
+using Waterwheel.Audiences.WeComSync;
+using Waterwheel.Platform.Messaging;
 using Waterwheel.Audiences.Members;
 
 namespace Waterwheel.Audiences.Tags;
@@ -12,8 +14,10 @@ internal sealed class TagWriter(AudiencesDbContext db, TimeProvider time)
     /// Gives the tag to these members; in a single-valued group their other tag of the group goes. A member holding the tag
     /// already keeps it, with the new cause and expiry. Returns how many newly hold it.
     /// </summary>
+    /// A tag WeCom also has is put on the customer in WeCom too, unless WeCom is where it came from.
     public Task<int> Give(Tag tag, IReadOnlyList<Member> members, TagCause cause, string by, CancellationToken ct) => db.Atomically(async () =>
     {
+        var toWeCom = cause != TagCause.WeCom;
         var now = time.GetUtcNow().UtcDateTime;
         var profiles = members.Select(m => m.ProfileId).ToList();
         var held = await db.CustomerTags.Where(t => t.TagId == tag.Id && profiles.Contains(t.ProfileId)).ToDictionaryAsync(t => t.ProfileId, ct);
@@ -21,7 +25,7 @@ internal sealed class TagWriter(AudiencesDbContext db, TimeProvider time)
         if (group is { MultiValued: false })
         {
             var siblings = await db.Tags.Where(t => t.GroupId == group.Id && t.Id != tag.Id).Select(t => t.Id).ToListAsync(ct);
-            foreach (var sibling in siblings) await TakeUnsaved(sibling, members, now, ct);
+            foreach (var sibling in siblings) await TakeUnsaved(sibling, members, now, toWeCom, ct);
         }
         var expires = tag.ExpiryDays is { } days ? now.AddDays(days) : (DateTime?)null;
         var given = 0;
@@ -38,22 +42,27 @@ internal sealed class TagWriter(AudiencesDbContext db, TimeProvider time)
             });
             db.MemberTags.Add(new MemberTag { TenantId = member.TenantId, TagId = tag.Id, Ordinal = member.Ordinal });
             db.Changes.Add(new MemberChange { TenantId = member.TenantId, Ordinal = member.Ordinal, Kind = MemberChangeKind.SetTag, TagId = tag.Id, At = now });
+            if (toWeCom && tag.WeComTagId is { } weComTagId) db.Publish(new WeComMarksWanted(member.TenantId, member.ProfileId, [weComTagId], []), now);
             given++;
         }
         await db.SaveChangesAsync(ct);
         return given;
     }, ct);
 
-    /// <summary>Takes the tag from these members; returns how many held it.</summary>
-    public Task<int> Take(Guid tagId, IReadOnlyList<Member> members, CancellationToken ct) => db.Atomically(async () =>
+    /// <summary>
+    /// Takes the tag from these members; returns how many held it. A tag WeCom also has comes off in WeCom too unless
+    /// <paramref name="toWeCom"/> is false: WeCom took it off itself, or deletes the whole tag.
+    /// </summary>
+    public Task<int> Take(Guid tagId, IReadOnlyList<Member> members, CancellationToken ct, bool toWeCom = true) => db.Atomically(async () =>
     {
-        var taken = await TakeUnsaved(tagId, members, time.GetUtcNow().UtcDateTime, ct);
+        var taken = await TakeUnsaved(tagId, members, time.GetUtcNow().UtcDateTime, toWeCom, ct);
         await db.SaveChangesAsync(ct);
         return taken;
     }, ct);
 
-    private async Task<int> TakeUnsaved(Guid tagId, IReadOnlyList<Member> members, DateTime now, CancellationToken ct)
+    private async Task<int> TakeUnsaved(Guid tagId, IReadOnlyList<Member> members, DateTime now, bool toWeCom, CancellationToken ct)
     {
+        var weComTagId = toWeCom ? await db.Tags.AsNoTracking().Where(t => t.Id == tagId).Select(t => t.WeComTagId).FirstOrDefaultAsync(ct) : null;
         var profiles = members.Select(m => m.ProfileId).ToList();
         var holding = (await db.CustomerTags.Where(t => t.TagId == tagId && profiles.Contains(t.ProfileId)).Select(t => t.ProfileId).ToListAsync(ct)).ToHashSet();
         if (holding.Count == 0) return 0;
@@ -61,7 +70,10 @@ internal sealed class TagWriter(AudiencesDbContext db, TimeProvider time)
         await db.CustomerTags.Where(t => t.TagId == tagId && holding.Contains(t.ProfileId)).ExecuteDeleteAsync(ct);
         await db.MemberTags.Where(t => t.TagId == tagId && ordinals.Contains(t.Ordinal)).ExecuteDeleteAsync(ct);
         foreach (var member in members.Where(m => holding.Contains(m.ProfileId)))
+        {
             db.Changes.Add(new MemberChange { TenantId = member.TenantId, Ordinal = member.Ordinal, Kind = MemberChangeKind.ClearTag, TagId = tagId, At = now });
+            if (weComTagId is not null) db.Publish(new WeComMarksWanted(member.TenantId, member.ProfileId, [], [weComTagId]), now);
+        }
         return holding.Count;
     }
 }

@@ -19,6 +19,9 @@ public interface ICustomerFacts
     /// </summary>
     Task<Guid?> ProfileOfWeComContact(string externalUserId, CancellationToken ct);
 
+    /// <summary>The WeCom external_userids a live profile holds (one person may be several contacts), oldest first.</summary>
+    Task<IReadOnlyList<string>> WeComContacts(Guid profileId, CancellationToken ct);
+
     /// <summary>The tenant's custom attributes, which segments may name beside the built-in fields.</summary>
     Task<IReadOnlyList<CustomAttributeFact>> Attributes(CancellationToken ct);
 

@@ -34,6 +34,11 @@ internal sealed class CustomerFactsReader(CustomersDbContext db, TenantValueOpti
         return profileId is { } id && await Live().AnyAsync(p => p.Id == id, ct) ? id : null;
     }
 
+    public async Task<IReadOnlyList<string>> WeComContacts(Guid profileId, CancellationToken ct) =>
+        // External userids are not personal data here: the key is the id itself.
+        await db.Identities.AsNoTracking().Where(i => i.ProfileId == profileId && i.Type == IdentityType.WeComExternalUserId)
+            .OrderBy(i => i.LinkedAt).Select(i => i.Key).ToListAsync(ct);
+
     public async Task<IReadOnlyList<CustomAttributeFact>> Attributes(CancellationToken ct) =>
         await db.AttributeDefinitions.AsNoTracking().OrderBy(d => d.CreatedAt).ThenBy(d => d.Key)
             .Select(d => new CustomAttributeFact(d.Key, d.Label, d.Type.ToString())).ToListAsync(ct);

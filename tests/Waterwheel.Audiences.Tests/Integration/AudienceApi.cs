@@ -24,7 +24,7 @@ internal static class AudienceApi
     public static async Task CountBecomes(this HttpClient client, object expression, long expected, string what)
     {
         long last = -1;
-        await AudienceBrand.Eventually(async () => (last = await client.Count(expression)) == expected, $"{what}: {expected} (last seen {last})");
+        await AudienceBrand.Eventually(async () => (last = await client.Count(expression)) == expected, () => $"{what}: {expected} (last seen {last})");
     }
 
     public static async Task<JsonElement> Ok(this Task<HttpResponseMessage> sending, HttpStatusCode expected = HttpStatusCode.OK)

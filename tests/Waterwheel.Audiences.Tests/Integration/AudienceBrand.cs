@@ -41,6 +41,7 @@ internal sealed class AudienceBrand : IAsyncDisposable
                 ["Waterwheel:WeCom:RunSync"] = "false",
                 ["Waterwheel:Outbox:PollInterval"] = "00:00:00.050",
                 ["Waterwheel:Audiences:TailInterval"] = "00:00:00.050",
+                ["Waterwheel:Audiences:MembershipInterval"] = "00:00:00.100",
             },
             services =>
             {
@@ -100,7 +101,10 @@ internal sealed class AudienceBrand : IAsyncDisposable
     public Task<HttpClient> SignedIn(string user) => App.SignedIn(user, Password);
 
     /// <summary>A simulated customer adds the guide; returns their profile's id once the profile exists.</summary>
-    public async Task<Guid> CustomerAdds(string guideUserId)
+    public async Task<Guid> CustomerAdds(string guideUserId) => (await ContactAdds(guideUserId)).ProfileId;
+
+    /// <summary>A simulated customer adds the guide; returns their profile's id once it exists, and their external_userid.</summary>
+    public async Task<(Guid ProfileId, string ExternalUserId)> ContactAdds(string guideUserId)
     {
         var outcome = await Simulator.Crowd.AddStaff(CorpId, guideUserId);
         Assert.NotNull(outcome.Delivery);
@@ -114,18 +118,21 @@ internal sealed class AudienceBrand : IAsyncDisposable
             if (items.GetArrayLength() == 1) id = items[0].GetProperty("id").GetGuid();
             return id is not null;
         }, $"the profile of {outcome.ExternalUserid}; the server said:\n{string.Join("\n", App.Log.Lines.TakeLast(8))}");
-        return id!.Value;
+        return (id!.Value, outcome.ExternalUserid);
     }
 
     /// <summary>Waits for asynchronous handling to show its effect, failing with what it waited for.</summary>
-    public static async Task Eventually(Func<Task<bool>> done, string what, int tries = 300)
+    public static Task Eventually(Func<Task<bool>> done, string what, int tries = 300) => Eventually(done, () => what, tries);
+
+    /// <summary>As above, the description made when it fails, so that it can tell what was seen last.</summary>
+    public static async Task Eventually(Func<Task<bool>> done, Func<string> what, int tries = 300)
     {
         for (var i = 0; i < tries; i++)
         {
             if (await done()) return;
             await Task.Delay(50);
         }
-        Assert.Fail($"Gave up waiting for {what}.");
+        Assert.Fail($"Gave up waiting for {what()}.");
     }
 
     public async ValueTask DisposeAsync()

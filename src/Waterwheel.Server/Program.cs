@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Waterwheel.Acquisition;
 using Waterwheel.Audiences;
 using Waterwheel.Console;
 using Waterwheel.Customers;
@@ -23,6 +24,7 @@ builder.Services.AddWeCom(builder.Configuration);
 builder.Services.AddCustomers(builder.Configuration);
 builder.AddCustomersDemo();
 builder.Services.AddAudiences(builder.Configuration);
+builder.Services.AddAcquisition(builder.Configuration);
 builder.Services.AddWaterwheelConsole();
 
 var app = builder.Build();
@@ -53,6 +55,7 @@ app.MapPlatformEndpoints();
 app.MapWeComEndpoints();
 app.MapCustomersEndpoints();
 app.MapAudiencesEndpoints();
+app.MapAcquisitionEndpoints();
 app.MapWaterwheelConsole();
 
 app.Run();

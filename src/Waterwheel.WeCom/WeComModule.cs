@@ -28,6 +28,8 @@ public static class WeComModule
         services.AddSingleton<IWeComConnections, WeComConnections>();
         services.AddSingleton<Contracts.IWeComDirectory, Facade.WeComDirectory>();
         services.AddSingleton<Contracts.IWeComTags, Facade.WeComTags>();
+        services.AddSingleton<Contracts.IWeComContactWays, Facade.WeComContactWays>();
+        services.AddScoped<Facade.ContactWays.ContactWayCalls>();
         services.AddScoped<Facade.Tags.TagPlan>();
         services.AddScoped<ContactRefresh>();
         services.AddScoped<RemoteContacts>();

@@ -22,6 +22,7 @@ public sealed class ModuleDependencyTests
         Assert.Contains(Modules.Platform, names);
         Assert.Contains("Waterwheel.WeCom", names);
         Assert.Contains("Waterwheel.Customers", names);
+        Assert.Contains("Waterwheel.Acquisition", names);
         Assert.DoesNotContain(Modules.Host, names);
         Assert.DoesNotContain(Modules.Simulator, names);
     }

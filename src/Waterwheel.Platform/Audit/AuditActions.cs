@@ -35,6 +35,8 @@ public static class AuditActions
     public const string CustomerTagged = "audience.customer_tagged";
     public const string SegmentSaved = "audience.segment_saved";
     public const string PackFrozen = "audience.pack_frozen";
+    public const string ChannelChanged = "acquisition.channel_changed";
+    public const string LiveCodeChanged = "acquisition.code_changed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -42,6 +44,6 @@ public static class AuditActions
         StoreUpdated, StoreStatusChanged, StaffCreated, StaffUpdated, StaffLeft, RoleChanged, AccountCreated,
         PiiRevealed, ApiKeyCreated, ApiKeyRevoked, Exported, WriteKeyCreated, WriteKeyRevoked, CustomerSharingChanged, PersonErased,
         MergeUndone, CustomerSettingsChanged, AttributeDefined, ImportUploaded, ImportCommitted, TimeZoneChanged,
-        TagsChanged, CustomerTagged, SegmentSaved, PackFrozen,
+        TagsChanged, CustomerTagged, SegmentSaved, PackFrozen, ChannelChanged, LiveCodeChanged,
     ];
 }

@@ -35,10 +35,17 @@ public static class Permissions
     /// <summary>The brand's tag groups and tags themselves: head office.</summary>
     public const string TagsManage = "tags.manage";
 
+    /// <summary>Channels, live codes and the customers they brought (渠道活码).</summary>
+    public const string AcquisitionRead = "acquisition.read";
+
+    /// <summary>Making and changing channels and live codes (which makes and changes WeCom contact ways): head office.</summary>
+    public const string AcquisitionWrite = "acquisition.write";
+
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, OrgWrite, StoresWrite, StaffRead, StaffWrite, AccountsManage, ApiKeysManage, AuditRead, AuditExport, PiiReveal,
         WeComManage, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite, SettingsManage, AudiencesRead, AudiencesWrite, TagsManage,
+        AcquisitionRead, AcquisitionWrite,
     ];
 
     private static readonly string[] ReadOnly = [OrgRead, StaffRead];
@@ -49,11 +56,11 @@ public static class Permissions
         [StaffRole.HqAdmin] = All.ToHashSet(),
         // Customers are visible to head office only until customer views filter by dealer, store and guide.
         [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite,
-            AudiencesRead, AudiencesWrite, TagsManage]),
-        [StaffRole.Analyst] = new HashSet<string>([.. ReadOnly, AuditRead, AuditExport, CustomersRead, AudiencesRead]),
+            AudiencesRead, AudiencesWrite, TagsManage, AcquisitionRead, AcquisitionWrite]),
+        [StaffRole.Analyst] = new HashSet<string>([.. ReadOnly, AuditRead, AuditExport, CustomersRead, AudiencesRead, AcquisitionRead]),
         // Analysts see customers only as aggregates, so they hold no profile permission.
-        [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal, ProfilesRead, ProfilesWrite, AudiencesRead, AudiencesWrite]),
-        [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal, ProfilesRead, AudiencesRead, AudiencesWrite]),
+        [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal, ProfilesRead, ProfilesWrite, AudiencesRead, AudiencesWrite, AcquisitionRead]),
+        [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal, ProfilesRead, AudiencesRead, AudiencesWrite, AcquisitionRead]),
         [StaffRole.Guide] = new HashSet<string>([.. ReadOnly, ProfilesRead, AudiencesRead, AudiencesWrite]),
     };
 }

@@ -45,7 +45,12 @@ internal sealed class DemoCrowd(SimulatorState state, SimulatedCrowd crowd, Time
             else if (roll < 5 && follow is not null && tags.Count > 0) (tagged, tagId) = ((follow.Userid, follow.ExternalUserid), tags[_random.Next(tags.Count)].Id);
             else if (roll < 8 && group is not null && group.Members.All(m => m.Userid != follow!.ExternalUserid)) joining = (group.ChatId, follow!.ExternalUserid);
             else if (corp.ContactWays.Count > 0)
-                wayId = corp.ContactWays.Keys.ElementAt(_random.Next(corp.ContactWays.Count));
+            {
+                // Half the scans go to the channel live codes (their state starts "lc"), so their arrivals show soon.
+                var live = corp.ContactWays.Values.Where(w => w.State.StartsWith("lc", StringComparison.Ordinal)).Select(w => w.ConfigId).ToList();
+                var pool = live.Count > 0 && _random.Next(2) == 0 ? live : corp.ContactWays.Keys.ToList();
+                wayId = pool[_random.Next(pool.Count)];
+            }
         }
         if (leaving is { } l) await crowd.CustomerDeletesStaff(WeComDemo.CorpId, l.User, l.Customer, ct);
         else if (tagged is { } t) await crowd.StaffEditsTags(WeComDemo.CorpId, t.User, t.Customer, [tagId!], [], ct);

@@ -1,3 +1,4 @@
+using Waterwheel.Acquisition;
 using Waterwheel.Platform.Contracts;
 using Waterwheel.Platform.Demo;
 using Waterwheel.WeCom.Connections;
@@ -29,6 +30,7 @@ internal static class WeComDemo
         builder.Configuration["Waterwheel:WeCom:BaseAddress"] = LocalBase(builder.Configuration) + "/wecom-sim/";
         builder.Services.AddWeComSimulator();
         builder.Services.AddHostedService<DemoCrowd>();
+        builder.Services.AddAcquisitionDemo((services, ct) => services.GetRequiredService<IOrganisationDirectory>().FindTenant(DemoTenantCode, ct));
     }
 
     public static async Task StartWeComDemoAsync(this WebApplication app)

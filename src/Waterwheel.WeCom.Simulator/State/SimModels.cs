@@ -124,4 +124,5 @@ public sealed class SimWelcomeCode
 public sealed record SimCallbackConfig(Uri Url, string Token, string EncodingAesKey, string AgentId = "1000002");
 
 /// <summary>A welcome message that reached a customer; tests read these to see what a customer actually got.</summary>
-public sealed record SimDelivery(string Userid, string ExternalUserid, string? Text);
+/// Attachments holds each attachment's msgtype, in order.
+public sealed record SimDelivery(string Userid, string ExternalUserid, string? Text, IReadOnlyList<string>? Attachments = null);

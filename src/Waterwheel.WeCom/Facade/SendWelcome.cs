@@ -33,7 +33,8 @@ internal sealed class SendWelcome(TenantCorps corps, IWeComClient client)
 
     private static WelcomeOutcome Refused(string why) => new(WelcomeStatus.Failed, why);
 
-    private static Attachment ToAttachment(WelcomeAttachment attachment) => attachment switch
+    /// <summary>The wire form of an attachment; shared with the welcome sent on a contact's add.</summary>
+    internal static Attachment ToAttachment(WelcomeAttachment attachment) => attachment switch
     {
         WelcomeImage i => new Attachment("image", Image: new ImageAttachment(i.MediaId, i.PicUrl)),
         WelcomeLink l => new Attachment("link", Link: new LinkAttachment(l.Title, l.Url, l.PicUrl, l.Description)),

@@ -35,6 +35,12 @@ public sealed class ValidBodies(TenantWorld actor)
         "POST /api/audiences/profiles/{id}/tags" => new { tagId = actor.Audiences.Tag },
         "POST /api/audiences/profiles/{id}/tags/removal" => new { tagId = actor.Audiences.Tag },
         "PUT /api/audiences/segments/{id}" => new { name = "Renamed segment", text = "lifecycle_stage is set" },
+        "POST /api/acquisition/channels" => new { name = Arrange.NewCode("channel"), kind = "Poster", cost = 10m },
+        "PUT /api/acquisition/channels/{id}" => new { name = Arrange.NewCode("renamed"), kind = "Poster", cost = 20m },
+        "POST /api/acquisition/codes" or "PUT /api/acquisition/codes/{id}" => new
+        {
+            channelId = actor.Acquisition.Channel, name = "Renamed code", pool = new[] { new { staffId = actor.Guide1a } },
+        },
         "POST /api/wecom/connection/test" => new { },
         "POST /api/wecom/sync/customers" => new { },
         "POST /api/wecom/relation-alerts/{id}/handle" => new { note = "intruder" },

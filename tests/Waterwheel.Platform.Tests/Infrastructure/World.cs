@@ -12,12 +12,14 @@ namespace Waterwheel.Platform.Tests.Infrastructure;
 public sealed record TenantWorld(
     Guid TenantId, string Marker, Guid HeadOffice, Guid Region, Guid Dealer1, Guid Dealer2, Guid Store1, Guid Store2, Guid RegionStore,
     Guid DealerAdmin1, Guid DealerAdmin2, Guid Manager1, Guid Guide1a, Guid Guide1b, Guid Guide2, Guid Analyst,
-    string Guide2Mobile, Guid ApiKey, Guid RelationAlert, Accounts? Accounts, CustomerObjects Customers, AudienceObjects Audiences)
+    string Guide2Mobile, Guid ApiKey, Guid RelationAlert, Accounts? Accounts, CustomerObjects Customers, AudienceObjects Audiences,
+    AcquisitionObjects Acquisition)
 {
     /// <summary>Every id of this tenant's objects, which must never appear in another tenant's responses.</summary>
     public IReadOnlyList<Guid> AllIds =>
         [TenantId, HeadOffice, Region, Dealer1, Dealer2, Store1, Store2, RegionStore, DealerAdmin1, DealerAdmin2, Manager1, Guide1a, Guide1b, Guide2, Analyst, ApiKey, RelationAlert,
-         Customers.Profile, Customers.Merge, Customers.Source, Customers.Mark, Audiences.TagGroup, Audiences.Tag, Audiences.Segment, Audiences.Pack];
+         Customers.Profile, Customers.Merge, Customers.Source, Customers.Mark, Audiences.TagGroup, Audiences.Tag, Audiences.Segment, Audiences.Pack,
+         Acquisition.Channel, Acquisition.Code];
 }
 
 /// <summary>The tenant's customer objects: a profile that absorbed another (so it has a merge), an event source, an identifier mark.</summary>
@@ -25,6 +27,9 @@ public sealed record CustomerObjects(Guid Profile, Guid Merge, Guid Source, Guid
 
 /// <summary>The tenant's audience objects: a tag group with a tag, a saved segment naming the tag, and a pack frozen from it.</summary>
 public sealed record AudienceObjects(Guid TagGroup, Guid Tag, Guid Segment, Guid Pack);
+
+/// <summary>The tenant's acquisition objects: a channel and a live code on it.</summary>
+public sealed record AcquisitionObjects(Guid Channel, Guid Code);
 
 /// <summary>User names of tenant A's staff who can sign in (all with <see cref="Arrange.StaffPassword"/>).</summary>
 public sealed record Accounts(string DealerAdmin1, string Manager1, string Guide1a, string Analyst);
@@ -88,7 +93,8 @@ public static class Worlds
         var import = await CheckedImport(admin, m);
         return new TenantWorld(tenantId, m, hq, region, dealer1, dealer2, store1, store2, regionStore, dealerAdmin1, dealerAdmin2,
             manager1, guide1a, guide1b, guide2, analyst, guide2Mobile, apiKey, alert, accounts,
-            new CustomerObjects(profile, merge, source, mark, import, template), await Audiences(admin, m));
+            new CustomerObjects(profile, merge, source, mark, import, template), await Audiences(admin, m),
+            await Acquisition(app, admin, tenantId, m, guide1a));
     }
 
     private static async Task<AudienceObjects> Audiences(HttpClient admin, string m)
@@ -136,6 +142,27 @@ public static class Worlds
     });
 
     /// <summary>Alerts arise only from WeCom callbacks, so the world stores one directly, as the callback handler would.</summary>
+    /// <summary>A channel made through the API and a live code stored as if WeCom had made its way (the world has no WeCom connection).</summary>
+    private static async Task<AcquisitionObjects> Acquisition(WaterwheelApp app, HttpClient admin, Guid tenantId, string m, Guid guide)
+    {
+        var channel = (await admin.PostCreated("/api/acquisition/channels", new { name = $"{m} poster", kind = "Poster", cost = 100m })).Id();
+        var code = await app.InScope(async sp =>
+        {
+            sp.GetRequiredService<ActorContext>().UseSystem(tenantId);
+            var db = sp.GetRequiredService<Waterwheel.Acquisition.Data.AcquisitionDbContext>();
+            var live = new Waterwheel.Acquisition.Codes.LiveCode
+            {
+                TenantId = tenantId, ChannelId = channel, Name = $"{m} code", State = "lc" + Guid.NewGuid().ToString("N")[..12],
+                Pool = [new(guide, $"{m}-guide", null, false)], ConfigId = $"cw-{m}", QrCodeUrl = $"https://wework.qpic.cn/{m}", LiveUserIds = [$"{m}-guide"],
+                CreatedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+            };
+            db.Codes.Add(live);
+            await db.SaveChangesAsync();
+            return live.Id;
+        });
+        return new AcquisitionObjects(channel, code);
+    }
+
     private static Task<Guid> RelationAlert(WaterwheelApp app, Guid tenantId, string m) => app.InScope(async sp =>
     {
         sp.GetRequiredService<ActorContext>().UseSystem(tenantId);

@@ -29,6 +29,8 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         ["tags"] = t.Audiences.Tag,
         ["segments"] = t.Audiences.Segment,
         ["packs"] = t.Audiences.Pack,
+        ["channels"] = t.Acquisition.Channel,
+        ["codes"] = t.Acquisition.Code,
     };
 
     /// <summary>How B reads back each resource, to prove an attempt of A's changed nothing.</summary>
@@ -51,6 +53,9 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         "tags" => Stable(await b.GetOk($"/api/audiences/tags/{id}"), "name", "groupId", "version"),
         "segments" => Stable(await b.GetOk($"/api/audiences/segments/{id}"), "name", "text", "version"),
         "packs" => (await b.GetOk($"/api/audiences/packs/{id}")).ToString(),
+        "channels" => Stable(await b.GetOk($"/api/acquisition/channels/{id}"), "name", "cost", "version"),
+        "codes" => Stable(await b.GetOk($"/api/acquisition/codes/{id}"), "name", "status", "liveUserIds", "version")
+            + (await b.GetOk($"/api/acquisition/codes/{id}/arrivals")).GetProperty("total"),
         _ => throw new Xunit.Sdk.XunitException($"No snapshot for resource '{resource}': extend the test."),
     };
 

@@ -76,6 +76,26 @@ public sealed class ContactWayEndpointTests
     }
 
     [Fact]
+    public async Task A_way_without_members_or_with_a_31_character_state_is_refused_and_nothing_is_stored()
+    {
+        await using var f = await WeComFixture.Start();
+        var empty = await f.Client.AddContactWay(f.App, new ContactWay { Type = 2, Scene = 2, User = [], State = "empty" });
+        Assert.Equal(40058, empty.Error!.ErrCode);
+        var longState = await f.Client.AddContactWay(f.App, new ContactWay { Type = 2, Scene = 2, User = ["guide.li"], State = new string('s', 31) });
+        Assert.Equal(40058, longState.Error!.ErrCode);
+        Assert.False(string.IsNullOrWhiteSpace(longState.Error.Message));
+        lock (f.State.Sync) Assert.Empty(f.Corp.ContactWays);
+
+        // An update that would empty a way, or lengthen its state past 30, leaves it as it was.
+        var id = (await f.Client.AddContactWay(f.App, Single("guide.li"))).Value!.ConfigId;
+        Assert.Equal(40058, (await f.Client.UpdateContactWay(f.App, new ContactWay { ConfigId = id, User = [] })).Error!.ErrCode);
+        Assert.Equal(40058, (await f.Client.UpdateContactWay(f.App, new ContactWay { ConfigId = id, State = new string('s', 31) })).Error!.ErrCode);
+        var way = (await f.Client.GetContactWay(f.App, id)).Value!.ContactWay!;
+        Assert.Equal(["guide.li"], way.User);
+        Assert.Equal("store-3", way.State);
+    }
+
+    [Fact]
     public async Task Quota_is_shared_and_enforced()
     {
         await using var f = await WeComFixture.Start();

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Waterwheel.Acquisition.Arrivals;
+using Waterwheel.Acquisition.Codes;
+using Waterwheel.Acquisition.Pools;
+using Waterwheel.Platform.Jobs;
+using Waterwheel.Platform.Messaging;
+using Waterwheel.WeCom.Contracts;
+
+namespace Waterwheel.Acquisition;
+
+/// <summary>The Acquisition module's one door: channels, live codes backed by WeCom contact ways, and the arrivals they bring (ADR 16).</summary>
+public static class AcquisitionModule
+{
+    public static IServiceCollection AddAcquisition(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<AcquisitionDbContext, SqliteAcquisitionDbContext, PostgresAcquisitionDbContext>(configuration, AcquisitionDbContext.Schema);
+        services.AddUseCasesFrom(typeof(AcquisitionModule).Assembly);
+        services.AddScoped<CodeShaping>();
+        services.AddScoped<PoolSync>();
+        services.AddSingleton<IAddWelcomes, Welcome.CodeWelcomes>();
+        services.AddIntegrationEventHandler<CustomerAddedStaff, ArrivalIntake>();
+        services.AddRecurringJob<PoolUpkeep>("acquisition.pool-upkeep", TimeSpan.FromMinutes(1));
+        services.AddRecurringJob<PendingTags>("acquisition.pending-tags", TimeSpan.FromSeconds(30));
+        services.AddHealthChecks().AddDbContextCheck<AcquisitionDbContext>("acquisition-db", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>The demo brand's channels and live codes, made at start when it has none.</summary>
+    public static IServiceCollection AddAcquisitionDemo(this IServiceCollection services, Demo.AcquisitionDemoTenant demoTenant) =>
+        services.AddSingleton(demoTenant).AddHostedService<Demo.DemoLiveCodes>();
+
+    public static IEndpointRouteBuilder MapAcquisitionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/acquisition").RequireAuthorization(Platform.PlatformModule.TenantMemberPolicy).WithTags("Acquisition");
+        Channels.ListChannels.Map(api);
+        Channels.GetChannel.Map(api);
+        Channels.CreateChannel.Map(api);
+        Channels.UpdateChannel.Map(api);
+        Channels.DeleteChannel.Map(api);
+        ListCodes.Map(api);
+        GetCode.Map(api);
+        CreateCode.Map(api);
+        UpdateCode.Map(api);
+        DeleteCode.Map(api);
+        ListArrivals.Map(api);
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Waterwheel.Acquisition.Channels;
+
+/// <summary>Where customers are met: a poster, a parcel card, a counter… Campaigns are channels with children.</summary>
+public enum ChannelKind { Poster, ParcelCard, Receipt, Ad, StoreCounter, LiveStream, Link, Event }
+
+/// <summary>
+/// A touchpoint that brings customers, with what it cost (yuan, 2 decimals) so that cost per fan can be computed.
+/// One level of nesting is kept: a campaign (no parent) holds channels; codes hang on either.
+/// </summary>
+internal sealed class Channel
+{
+    public const int NameLength = 50;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid TenantId { get; init; }
+    public string Name { get; set; } = "";
+    public ChannelKind Kind { get; set; }
+    public decimal Cost { get; set; }
+    public Guid? ParentId { get; set; }
+    public DateTime CreatedAt { get; init; }
+    public int Version { get; set; }
+}

@@ -1,0 +1,91 @@
+using Waterwheel.Acquisition.Arrivals;
+using Waterwheel.Acquisition.Channels;
+using Waterwheel.Acquisition.Codes;
+using Waterwheel.Platform.Tenancy;
+
+namespace Waterwheel.Acquisition.Data;
+
+/// <summary>
+/// The Acquisition module's data: channels, live codes and the arrivals they brought, each filtered by tenant. Codes
+/// are the brand's (head office makes them), so no data scope narrows them; arrivals name customers only by WeCom id.
+/// </summary>
+internal abstract class AcquisitionDbContext(DbContextOptions options, ActorContext actor) : DbContext(options)
+{
+    public const string Schema = "acquisition";
+
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<LiveCode> Codes => Set<LiveCode>();
+    public DbSet<Arrival> Arrivals => Set<Arrival>();
+
+    internal Guid? CurrentTenant => actor.TenantId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcInstants();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.Entity<Channel>(b =>
+        {
+            b.ToTable("channels");
+            b.Property(c => c.Name).HasMaxLength(Channel.NameLength);
+            b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.Cost).HasPrecision(12, 2);
+            b.Property(c => c.Version).IsConcurrencyToken();
+            b.HasIndex(c => new { c.TenantId, c.Name }).IsUnique();
+            b.HasIndex(c => new { c.TenantId, c.ParentId });
+            b.HasQueryFilter(c => c.TenantId == CurrentTenant);
+        });
+        builder.Entity<LiveCode>(b =>
+        {
+            b.ToTable("live_codes");
+            b.Property(c => c.Name).HasMaxLength(LiveCode.NameLength);
+            b.Property(c => c.State).HasMaxLength(LiveCode.StateLength);
+            b.Property(c => c.Policy).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.Status).HasConversion<string>().HasMaxLength(10);
+            b.Property(c => c.ConfigId).HasMaxLength(64);
+            b.Property(c => c.QrCodeUrl).HasMaxLength(500);
+            b.Property(c => c.LastUserId).HasMaxLength(64);
+            b.Property(c => c.Pool).AsJson();
+            b.Property(c => c.Schedule).AsJson();
+            b.Property(c => c.TagIds).AsJson();
+            b.Property(c => c.Welcome).AsJson();
+            b.Property(c => c.LiveUserIds).AsJson();
+            b.Property(c => c.Version).IsConcurrencyToken();
+            // The add event names the code by state alone.
+            b.HasIndex(c => new { c.TenantId, c.State }).IsUnique();
+            b.HasIndex(c => new { c.TenantId, c.ChannelId });
+            b.HasIndex(c => c.Status);
+            b.HasQueryFilter(c => c.TenantId == CurrentTenant);
+        });
+        builder.Entity<Arrival>(b =>
+        {
+            b.ToTable("arrivals");
+            b.Property(a => a.StaffUserId).HasMaxLength(64);
+            b.Property(a => a.ExternalUserId).HasMaxLength(64);
+            // One relationship starts once: a redelivered add event finds its arrival here.
+            b.HasIndex(a => new { a.TenantId, a.ExternalUserId, a.StaffUserId, a.At }).IsUnique();
+            // Caps count a staff member's adds through a code on a day.
+            b.HasIndex(a => new { a.TenantId, a.CodeId, a.Day, a.StaffUserId });
+            b.HasQueryFilter(a => a.TenantId == CurrentTenant);
+        });
+        ModuleTables.Place(builder, Schema, Database);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+}
+
+internal sealed class SqliteAcquisitionDbContext(DbContextOptions<SqliteAcquisitionDbContext> options, ActorContext actor) : AcquisitionDbContext(options, actor);
+
+internal sealed class PostgresAcquisitionDbContext(DbContextOptions<PostgresAcquisitionDbContext> options, ActorContext actor) : AcquisitionDbContext(options, actor);
+
+internal sealed class SqliteAcquisitionDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteAcquisitionDbContext>
+{
+    public SqliteAcquisitionDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<SqliteAcquisitionDbContext>().UseSqlite("Data Source=design.db").Options, new ActorContext(new HttpContextAccessor()));
+}
+
+internal sealed class PostgresAcquisitionDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresAcquisitionDbContext>
+{
+    public PostgresAcquisitionDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<PostgresAcquisitionDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new ActorContext(new HttpContextAccessor()));
+}

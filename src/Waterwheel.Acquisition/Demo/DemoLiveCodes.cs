@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Waterwheel.Acquisition.Channels;
+using Waterwheel.Acquisition.Codes;
+using Waterwheel.Audiences.Contracts;
+using Waterwheel.Platform.Tenancy;
+using Waterwheel.WeCom.Contracts;
+
+namespace Waterwheel.Acquisition.Demo;
+
+/// <summary>The demo brand's tenant, as the host finds it (null when there is none).</summary>
+public delegate Task<Guid?> AcquisitionDemoTenant(IServiceProvider services, CancellationToken ct);
+
+/// <summary>
+/// Gives the demo brand a campaign with channels and live codes, made through the same use cases as the console, so
+/// the demo crowd's scans become arrivals. The demo's WeCom forgets its ways on restart: a code whose way WeCom no
+/// longer knows gets a new one (a real corp keeps its ways, and this never runs outside the demo).
+/// </summary>
+internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemoTenant demoTenant, ILogger<DemoLiveCodes> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (await demoTenant(scope.ServiceProvider, stoppingToken) is not { } tenant) return;
+            scope.ServiceProvider.GetRequiredService<ActorContext>().UseSystem(tenant, "demo");
+            var db = scope.ServiceProvider.GetRequiredService<AcquisitionDbContext>();
+            if (await db.Channels.AnyAsync(stoppingToken)) await Rehome(scope.ServiceProvider, db, stoppingToken);
+            else await Seed(scope.ServiceProvider, tenant, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("Demo live codes not prepared: {Error}", e.Message);
+        }
+    }
+
+    private static async Task Seed(IServiceProvider sp, Guid tenant, CancellationToken ct)
+    {
+        var guides = (await sp.GetRequiredService<IOrganisationDirectory>().WeComStaff(tenant, ct)).Where(s => s.Role == StaffRole.Guide).ToList();
+        if (guides.Count == 0) return;
+        var tags = await sp.GetRequiredService<ICustomerTagging>().Tags(ct);
+        List<Guid> Tagged(params string[] names) => tags.Where(t => names.Contains(t.Name)).Select(t => t.Id).ToList();
+        var create = sp.GetRequiredService<CreateChannel>();
+        var campaign = (await create.Handle(new SaveChannelRequest("双十二会员招募", ChannelKind.Event, 0m, null), ct)).Value!;
+        var poster = (await create.Handle(new SaveChannelRequest("门店海报", ChannelKind.Poster, 1800m, campaign.Id), ct)).Value!;
+        var parcel = (await create.Handle(new SaveChannelRequest("快递包裹卡", ChannelKind.ParcelCard, 2400m, campaign.Id), ct)).Value!;
+        var live = (await create.Handle(new SaveChannelRequest("周五直播间", ChannelKind.LiveStream, 5000m, null), ct)).Value!;
+        var codes = sp.GetRequiredService<CreateCode>();
+        const string Text = "{客户昵称}您好！我是{门店名称}的{导购姓名}，新人礼：到店出示本消息，新品面包第二件半价。";
+        var gift = new WelcomeRequest(Text, [new(Welcome.WelcomeItemKind.Link, Title: "新人礼券", Url: "https://maixiangfang.example.com/gift")]);
+        PoolMemberRequest Member(int i, int? cap, bool backup = false) => new(guides[i % guides.Count].StaffId, cap, backup);
+        await codes.Handle(new SaveCodeRequest(poster.Id, "门店海报码", [Member(0, 30), Member(1, 30), Member(2, null, backup: true)], AssignmentPolicy.RoundRobin,
+            Welcome: gift, TagIds: Tagged("门店扫码")), ct);
+        await codes.Handle(new SaveCodeRequest(parcel.Id, "包裹卡码", [Member(3, 50), Member(4, 50)], AssignmentPolicy.LeastLoaded,
+            Welcome: gift, TagIds: Tagged("快递卡片")), ct);
+        await codes.Handle(new SaveCodeRequest(live.Id, "直播间码", [Member(0, null), Member(3, null), Member(5, null)], AssignmentPolicy.Random,
+            Schedule: new ScheduleRequest([5, 6], 18 * 60, 23 * 60), Welcome: gift, TagIds: Tagged("直播间")), ct);
+    }
+
+    private static async Task Rehome(IServiceProvider sp, AcquisitionDbContext db, CancellationToken ct)
+    {
+        var ways = sp.GetRequiredService<IWeComContactWays>();
+        foreach (var code in await db.Codes.Where(c => c.Status == LiveCodeStatus.Active).ToListAsync(ct))
+        {
+            // The restarted WeCom numbers its ways afresh, so an old id may now name another code's way: compare the state too.
+            var found = await ways.Get(code.TenantId, code.ConfigId, ct);
+            if (found.IsDone && found.Value!.State == code.State) continue;
+            if (!found.IsDone && found.Status != ContactWayStatus.NotFound) continue;
+            var users = code.LiveUserIds.Count > 0 ? code.LiveUserIds : code.Pool.Select(m => m.WeComUserId).ToList();
+            var made = await ways.Create(code.TenantId, Pools.PoolSync.Spec(code, users), ct);
+            if (!made.IsDone) continue;
+            (code.ConfigId, code.QrCodeUrl, code.LiveUserIds) = (made.Value!.ConfigId, made.Value.QrCodeUrl, users.ToList());
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -9,7 +9,7 @@ using Waterwheel.WeCom.Contracts;
 
 namespace Waterwheel.Acquisition;
 
-/// <summary>The Acquisition module's one door: channels, live codes backed by WeCom contact ways, and the arrivals they bring (ADR 16).</summary>
+/// <summary>The Acquisition module's one door: channels, live codes backed by WeCom contact ways, and the arrivals they bring (ADR 15).</summary>
 public static class AcquisitionModule
 {
     public static IServiceCollection AddAcquisition(this IServiceCollection services, IConfiguration configuration)

@@ -13,7 +13,7 @@ namespace Waterwheel.Acquisition.Arrivals;
 /// the Customers module has taken the same add in, tagging cannot find the customer; the arrival then stays untagged
 /// and <see cref="PendingTags"/> gives the tags later. Throwing for the inbox to retry would be worse: the Customers
 /// module's delivery of this very event sits in the same partition (the customer), and a failing message holds back
-/// the ones behind it, so the two would wait for each other until the retries ran out (ADR 16).
+/// the ones behind it, so the two would wait for each other until the retries ran out (ADR 15).
 /// </summary>
 internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICustomerTagging tagging, TimeProvider time, ILogger<ArrivalIntake> log)
     : IIntegrationEventHandler<CustomerAddedStaff>

@@ -19,7 +19,7 @@ public enum LiveCodeStatus { Active, Expired, Deleted }
 
 /// <summary>
 /// A channel live code (渠道活码): one WeCom contact_way whose state names this code, so every add it brings is
-/// attributed. The pool, caps and schedule decide which staff WeCom may hand adds to (ADR 16); the QR stays the same
+/// attributed. The pool, caps and schedule decide which staff WeCom may hand adds to (ADR 15); the QR stays the same
 /// whatever the pool does.
 /// </summary>
 internal sealed class LiveCode

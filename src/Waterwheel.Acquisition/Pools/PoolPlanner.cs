@@ -4,7 +4,7 @@ namespace Waterwheel.Acquisition.Pools;
 
 /// <summary>
 /// Which staff a code's WeCom way should hold now. WeCom picks among a way's members by itself, so caps, schedules and
-/// the policy are all enforced through this list (ADR 16): primaries in schedule and under their cap; else backups
+/// the policy are all enforced through this list (ADR 15): primaries in schedule and under their cap; else backups
 /// under their cap; and when everyone is full, the backups (or, with none, the primaries) all the same, because a
 /// printed QR must keep working — the cap is a target, a customer turned away is lost.
 /// </summary>

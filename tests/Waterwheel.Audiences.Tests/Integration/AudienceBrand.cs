@@ -122,10 +122,10 @@ internal sealed class AudienceBrand : IAsyncDisposable
     }
 
     /// <summary>Waits for asynchronous handling to show its effect, failing with what it waited for.</summary>
-    public static Task Eventually(Func<Task<bool>> done, string what, int tries = 300) => Eventually(done, () => what, tries);
+    public static Task Eventually(Func<Task<bool>> done, string what, int tries = 600) => Eventually(done, () => what, tries);
 
     /// <summary>As above, the description made when it fails, so that it can tell what was seen last.</summary>
-    public static async Task Eventually(Func<Task<bool>> done, Func<string> what, int tries = 300)
+    public static async Task Eventually(Func<Task<bool>> done, Func<string> what, int tries = 600)
     {
         for (var i = 0; i < tries; i++)
         {

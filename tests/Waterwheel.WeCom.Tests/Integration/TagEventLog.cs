@@ -32,11 +32,13 @@ internal static class TagEventLog
     public static async Task<List<TEvent>> AtLeast<TEvent>(this AppWithSimulator host, int count) where TEvent : IIntegrationEvent
     {
         var events = await host.Published<TEvent>();
-        for (var i = 0; i < 200 && events.Count < count; i++)
+        // Patient on purpose: on a loaded two-core machine a callback's handling can take many seconds.
+        for (var i = 0; i < 600 && events.Count < count; i++)
         {
             await Task.Delay(50);
             events = await host.Published<TEvent>();
         }
+        Assert.True(events.Count >= count, $"Expected at least {count} {TEvent.EventName} events; {events.Count} were published.");
         return events;
     }
 }

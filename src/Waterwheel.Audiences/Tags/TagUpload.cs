@@ -26,10 +26,13 @@ internal sealed class TagUpload(AudiencesDbContext db, ICustomerFacts facts, Per
     private const int Batch = 1_000;
     private const int ProblemsShown = 200;
 
-    public async Task<Result<TagUploadResult>> Handle(Guid tagId, CustomerIdentifier kind, bool remove, byte[] file, CancellationToken ct)
+    /// <summary>The file is null when the request brought none (<paramref name="fileProblem"/> says why): the tag is looked for first, so another tenant's tag is not found whatever was sent.</summary>
+    public async Task<Result<TagUploadResult>> Handle(Guid tagId, CustomerIdentifier? kind, bool remove, byte[]? file, string? fileProblem, CancellationToken ct)
     {
         var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tagId, ct);
         if (tag is null) return Error.NotFound("Tag");
+        if (kind is null) return Error.Invalid("kind", AudienceText.Get("ListKindMissing"));
+        if (file is null) return Error.Invalid("file", fileProblem ?? AudienceText.Get("ListFileMissing"));
         var read = ListFile.Read(file, options.Value.MaxBulk);
         if (!read.IsSuccess) return read.Error!;
         var values = read.Value!;
@@ -37,7 +40,7 @@ internal sealed class TagUpload(AudiencesDbContext db, ICustomerFacts facts, Per
         int matched = 0, changed = 0, notFound = 0, malformed = 0;
         foreach (var chunk in values.Chunk(Batch))
         {
-            var answers = await facts.Resolve(kind, chunk.Select(v => v.Value).ToList(), ct);
+            var answers = await facts.Resolve(kind.Value, chunk.Select(v => v.Value).ToList(), ct);
             var reached = new List<Member>();
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -68,17 +71,21 @@ internal sealed class TagUpload(AudiencesDbContext db, ICustomerFacts facts, Per
         .MapPost("/tags/{id:guid}/upload", async (Guid id, HttpRequest request, CustomerIdentifier? kind, bool? remove, TagUpload handler, CancellationToken ct) =>
             {
                 if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBytes + 64 * 1024;
-                if (kind is null) return Error.Invalid("kind", AudienceText.Get("ListKindMissing")).ToProblem();
-                if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } part)
-                    return Error.Invalid("file", AudienceText.Get("ListFileMissing")).ToProblem();
-                if (part.Length > MaxBytes) return Error.Invalid("file", AudienceText.Format("ListTooBig", MaxBytes / 1024 / 1024)).ToProblem();
-                using var buffer = new MemoryStream();
-                await part.CopyToAsync(buffer, ct);
-                return (await handler.Handle(id, kind.Value, remove == true, buffer.ToArray(), ct)).ToOk();
+                var (file, problem) = await File(request, ct);
+                return (await handler.Handle(id, kind, remove == true, file, problem, ct)).ToOk();
             })
         .Accepts<IFormFile>("multipart/form-data")
         .RequireAuthorization(Permissions.AudiencesWrite)
         .ProducesValidationProblem()
         .WithName("TagUploadedList")
         .WithSummary("Gives a tag to the customers an uploaded list names (multipart part 'file': CSV or .xlsx, header then one value per row; ?kind=Phone|Email|WeComExternalUserId|UnionId|PosMemberNumber|TaobaoBuyerId|JdPin|DouyinOpenId|UserId; remove=true takes it) (audited)");
+
+    private static async Task<(byte[]? File, string? Problem)> File(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } part) return (null, null);
+        if (part.Length > MaxBytes) return (null, AudienceText.Format("ListTooBig", MaxBytes / 1024 / 1024));
+        using var buffer = new MemoryStream();
+        await part.CopyToAsync(buffer, ct);
+        return (buffer.ToArray(), null);
+    }
 }

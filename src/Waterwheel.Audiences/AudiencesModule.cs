@@ -79,6 +79,7 @@ public static class AudiencesModule
         Tags.ListTagHistory.Map(api);
         Tags.TagCustomer.Map(api);
         Tags.BulkTag.Map(api);
+        Tags.TagUpload.Map(api);
         SavedSegments.ListSegments.Map(api);
         SavedSegments.GetSegment.Map(api);
         SavedSegments.CreateSegment.Map(api);

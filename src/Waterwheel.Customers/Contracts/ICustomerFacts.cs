@@ -28,6 +28,13 @@ public interface ICustomerFacts
     /// <summary>The WeCom external_userids a live profile holds (one person may be several contacts), oldest first.</summary>
     Task<IReadOnlyList<string>> WeComContacts(Guid profileId, CancellationToken ct);
 
+    /// <summary>
+    /// Which live profiles, within the actor's data scope, hold these identifiers of one kind (a list an operator
+    /// uploaded, say). Each value is answered, in order: found (with its profile), not found, or malformed for its kind
+    /// (a phone that is no mainland mobile, a placeholder such as "0" or "null").
+    /// </summary>
+    Task<IReadOnlyList<IdentifierMatch>> Resolve(CustomerIdentifier kind, IReadOnlyList<string> values, CancellationToken ct);
+
     /// <summary>The tenant's custom attributes, which segments may name beside the built-in fields.</summary>
     Task<IReadOnlyList<CustomAttributeFact>> Attributes(CancellationToken ct);
 
@@ -56,3 +63,11 @@ public sealed record CustomAttributeFact(string Key, string Label, string Type);
 
 /// <summary>A customer in a list of people: name and mobile masked unless asked in clear; empty when not <see cref="Shown"/>.</summary>
 public sealed record CustomerPerson(Guid ProfileId, bool Shown, string Name, string Mobile, string City, string OwnerStore, string OwnerStaff);
+
+/// <summary>The kinds of identifier a list may name customers by.</summary>
+public enum CustomerIdentifier { Phone, Email, WeComExternalUserId, UnionId, PosMemberNumber, TaobaoBuyerId, JdPin, DouyinOpenId, UserId }
+
+public enum IdentifierOutcome { Found, NotFound, Malformed }
+
+/// <summary>One value of a list and what it named; ProfileId only when found.</summary>
+public sealed record IdentifierMatch(string Value, IdentifierOutcome Outcome, Guid? ProfileId);

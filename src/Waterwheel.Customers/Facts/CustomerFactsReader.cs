@@ -55,6 +55,26 @@ internal sealed class CustomerFactsReader(CustomersDbContext db, TenantValueOpti
         await db.Identities.AsNoTracking().Where(i => i.ProfileId == profileId && i.Type == IdentityType.WeComExternalUserId)
             .OrderBy(i => i.LinkedAt).Select(i => i.Key).ToListAsync(ct);
 
+    public async Task<IReadOnlyList<IdentifierMatch>> Resolve(CustomerIdentifier kind, IReadOnlyList<string> values, CancellationToken ct)
+    {
+        var type = Enum.Parse<IdentityType>(kind.ToString());
+        var normalised = values.Select(v => IdentityValues.Normalise(type, v)).ToList();
+        var keyOf = normalised.Where(n => n is not null).Distinct().ToDictionary(n => n!, n => keys.Key(type, n!));
+        var found = new Dictionary<string, Guid>();
+        foreach (var chunk in keyOf.Values.Distinct().Chunk(500))
+        {
+            // Only profiles the actor's scope holds count as found: the identities join the scoped, live profiles.
+            var rows = await (from i in db.Identities.AsNoTracking()
+                              join p in Live() on i.ProfileId equals p.Id
+                              where i.Type == type && chunk.Contains(i.Key)
+                              select new { i.Key, i.ProfileId }).ToListAsync(ct);
+            foreach (var row in rows) found[row.Key] = row.ProfileId;
+        }
+        return values.Select((value, i) => normalised[i] is not { } n ? new IdentifierMatch(value, IdentifierOutcome.Malformed, null)
+            : found.TryGetValue(keyOf[n], out var profile) ? new IdentifierMatch(value, IdentifierOutcome.Found, profile)
+            : new IdentifierMatch(value, IdentifierOutcome.NotFound, null)).ToList();
+    }
+
     public async Task<IReadOnlyList<CustomAttributeFact>> Attributes(CancellationToken ct) =>
         await db.AttributeDefinitions.AsNoTracking().OrderBy(d => d.CreatedAt).ThenBy(d => d.Key)
             .Select(d => new CustomAttributeFact(d.Key, d.Label, d.Type.ToString())).ToListAsync(ct);

@@ -63,8 +63,13 @@ public static class ApiEndpoints
         }
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path + query);
         if (endpoint.HasBody)
-            request.Content = JsonContent.Create(bodies.For(endpoint) ?? throw new Xunit.Sdk.XunitException(
-                $"{endpoint} takes a body and the test has no valid body for it: extend {nameof(ValidBodies)}."));
+            request.Content = bodies.For(endpoint) switch
+            {
+                null => throw new Xunit.Sdk.XunitException($"{endpoint} takes a body and the test has no valid body for it: extend {nameof(ValidBodies)}."),
+                // An upload is multipart; every other body is JSON.
+                HttpContent content => content,
+                var body => JsonContent.Create(body),
+            };
         return request;
     }
 

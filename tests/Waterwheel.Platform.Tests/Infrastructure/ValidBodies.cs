@@ -32,6 +32,10 @@ public sealed class ValidBodies(TenantWorld actor)
         "PUT /api/audiences/tag-groups/{id}" => new { name = "Renamed group", multiValued = true },
         "PUT /api/audiences/tags/{id}" => new { groupId = actor.Audiences.TagGroup, name = "Renamed tag" },
         "POST /api/audiences/tags/{id}/bulk" => new { text = "lifecycle_stage is set" },
+        "POST /api/audiences/tags/{id}/upload" => new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("手机号\n13800000000\n")), "file", "list.csv" },
+        },
         "POST /api/audiences/profiles/{id}/tags" => new { tagId = actor.Audiences.Tag },
         "POST /api/audiences/profiles/{id}/tags/removal" => new { tagId = actor.Audiences.Tag },
         "PUT /api/audiences/segments/{id}" => new { name = "Renamed segment", text = "lifecycle_stage is set" },

@@ -33,6 +33,26 @@ internal sealed class CustomerWeComTags(AudiencesDbContext db, ICustomerFacts fa
 {
     public async Task Follow(Guid tenantId, Member member, IReadOnlyList<WeComTagName> names, string by, CancellationToken ct)
     {
+        // A new customer is followed twice at once (their profile's event and their tags' event reach this module on
+        // two partitions): the loser of a unique race reads again and finds the work done, rather than failing and
+        // holding back the customer's partition, which WeCom's own callbacks for them share.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await FollowOnce(tenantId, member, names, by, ct);
+                return;
+            }
+            catch (DbUpdateException e) when (attempt < 5 && DatabaseErrors.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 30) * attempt), ct);
+            }
+        }
+    }
+
+    private async Task FollowOnce(Guid tenantId, Member member, IReadOnlyList<WeComTagName> names, string by, CancellationToken ct)
+    {
         var inWeCom = new HashSet<string>();
         foreach (var contact in await facts.WeComContacts(member.ProfileId, ct))
             inWeCom.UnionWith((await wecom.CustomerTags(tenantId, contact, ct)).SelectMany(r => r.TagIds));

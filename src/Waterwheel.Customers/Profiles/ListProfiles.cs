@@ -63,7 +63,8 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
         var rows = await Matching(query.Search, ct);
         var sharing = await visibility.SharingDealers(ct);
         var limit = query.Search is null ? CountLimit : SearchCountLimit;
-        var counted = await rows.Take(limit + 1).CountAsync(ct);
+        // Ordered only so that EF Core does not warn of a row limit without an order; a capped count is the same either way.
+        var counted = await rows.OrderBy(p => p.Id).Take(limit + 1).CountAsync(ct);
         var page = cursor is null ? rows : order.After(rows, cursor);
         var found = await order.Apply(page).Take(query.Take + 1).ToListAsync(ct);
         var items = found.Take(query.Take).ToList();
@@ -128,7 +129,7 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
         // page sooner than joining them all, so how common the term is (an index-only count) decides.
         var text = NameTerms.Normalise(q);
         var byName = db.NameTerms.Where(t => t.Term == term).Select(t => t.ProfileId);
-        if (await byName.Take(CommonTerm + 1).CountAsync(ct) > CommonTerm) return rows.Where(p => p.Name.ToLower().Contains(text));
+        if (await byName.OrderBy(id => id).Take(CommonTerm + 1).CountAsync(ct) > CommonTerm) return rows.Where(p => p.Name.ToLower().Contains(text));
         return rows.Where(p => byName.Contains(p.Id) && p.Name.ToLower().Contains(text));
     }
 

@@ -34,6 +34,7 @@ public class WaterwheelApp(TestDatabase database, IDictionary<string, string?>? 
         {
             ["Waterwheel:Database:Provider"] = database.Provider,
             ["Waterwheel:Database:ConnectionString"] = database.ConnectionString,
+            ["Waterwheel:Database:StrictQueries"] = "true",
             ["Waterwheel:Demo:Enabled"] = "false",
             ["Waterwheel:Bootstrap:TenantName"] = "Alpha Bakery",
             ["Waterwheel:Bootstrap:TenantCode"] = "alpha",

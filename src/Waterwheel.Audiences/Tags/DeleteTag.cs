@@ -43,7 +43,7 @@ internal sealed class DeleteTag(AudiencesDbContext db, TagWriter writer, IAuditL
         var taken = 0;
         while (true)
         {
-            var holders = await db.CustomerTags.Where(t => t.TagId == tag.Id).Select(t => t.ProfileId).Take(Batch).ToListAsync(ct);
+            var holders = await db.CustomerTags.Where(t => t.TagId == tag.Id).Select(t => t.ProfileId).OrderBy(id => id).Take(Batch).ToListAsync(ct);
             if (holders.Count == 0) return taken;
             var members = await db.Members.IgnoreQueryFilters().Where(m => m.TenantId == tag.TenantId && holders.Contains(m.ProfileId)).ToListAsync(ct);
             taken += await writer.Take(tag.Id, members, ct, toWeCom: false, TagChangeCause.Deletion);

@@ -28,7 +28,7 @@ internal sealed class TagExpiry(AudiencesDbContext db, IServiceScopeFactory scop
         var writer = scope.ServiceProvider.GetRequiredService<TagWriter>();
         while (true)
         {
-            var lapsed = await tenantDb.CustomerTags.AsNoTracking().Where(t => t.ExpiresAt < now).Take(Batch).ToListAsync(ct);
+            var lapsed = await tenantDb.CustomerTags.AsNoTracking().Where(t => t.ExpiresAt < now).OrderBy(t => t.ExpiresAt).Take(Batch).ToListAsync(ct);
             if (lapsed.Count == 0) return;
             foreach (var byTag in lapsed.GroupBy(t => t.TagId))
             {

@@ -125,7 +125,7 @@ internal sealed class ImportFiles(CustomersDbContext db, IOptions<ImportOptions>
         var stale = await jobs
             .Where(j => (j.Status == ImportStatus.Uploaded || j.Status == ImportStatus.Validated || j.Status == ImportStatus.Failed) && j.UpdatedAt < before
                 && db.Set<ImportFileChunk>().Any(c => c.JobId == j.Id))
-            .Select(j => j.Id).Take(100).ToListAsync(ct);
+            .OrderBy(j => j.UpdatedAt).Select(j => j.Id).Take(100).ToListAsync(ct);
         var failure = $"The file was deleted after {_options.KeepAbandoned.TotalDays:0} days without a commit; upload it again to import it.";
         foreach (var id in stale)
         {

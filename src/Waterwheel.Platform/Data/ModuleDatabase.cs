@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,12 +17,12 @@ public static class ModuleDatabase
         if (options.IsPostgres)
             services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(options.ConnectionString,
                 // Each module keeps its own migration history, so modules migrate independently.
-                x => x.MigrationsHistoryTable("__EFMigrationsHistory", module)));
+                x => x.MigrationsHistoryTable("__EFMigrationsHistory", module)).Strict(options));
         else if (options.IsSqlite)
         {
             EnsureSqliteFolder(options.ConnectionString);
             services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(options.ConnectionString,
-                x => x.MigrationsHistoryTable($"{module}___EFMigrationsHistory")).AddInterceptors(SqlitePragmaInterceptor));
+                x => x.MigrationsHistoryTable($"{module}___EFMigrationsHistory")).AddInterceptors(SqlitePragmaInterceptor).Strict(options));
         }
         else
             throw new InvalidOperationException(
@@ -31,6 +32,9 @@ public static class ModuleDatabase
     }
 
     private static readonly SqlitePragmas SqlitePragmaInterceptor = new();
+
+    private static DbContextOptionsBuilder Strict(this DbContextOptionsBuilder builder, DatabaseOptions options) =>
+        options.StrictQueries ? builder.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)) : builder;
 
     private static void EnsureSqliteFolder(string connectionString)
     {

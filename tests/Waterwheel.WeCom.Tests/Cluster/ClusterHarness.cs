@@ -62,6 +62,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
         var settings = new Dictionary<string, string>
         {
             ["Waterwheel__Database__Provider"] = Database.Provider,
+            ["Waterwheel__Database__StrictQueries"] = "true",
             ["Waterwheel__Database__ConnectionString"] = Database.ConnectionString,
             ["Waterwheel__Demo__Enabled"] = "false",
             ["Waterwheel__SignIn__PermitLimit"] = "100000",

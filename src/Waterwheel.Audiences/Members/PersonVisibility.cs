@@ -29,4 +29,20 @@ internal sealed class PersonVisibility(ActorContext actor, IOrganisationDirector
         if (member is null && await lookup.Find(profileId, ct) is not null) member = await db.Members.FirstOrDefaultAsync(m => m.ProfileId == profileId, ct);
         return member is not null && await Reaches(member, ct) ? member : null;
     }
+
+    /// <summary>
+    /// <see cref="Find"/> for many profiles at once: one query for the members this module already holds, and the
+    /// one-by-one path only for profiles not yet taken in. Profiles the actor may not reach are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Member>> FindMany(AudiencesDbContext db, IReadOnlyCollection<Guid> profileIds, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, Member>();
+        var held = await db.Members.Where(m => profileIds.Contains(m.ProfileId)).ToListAsync(ct);
+        foreach (var member in held)
+            if (await Reaches(member, ct)) found[member.ProfileId] = member;
+        var heldIds = held.Select(m => m.ProfileId).ToHashSet();
+        foreach (var missing in profileIds.Where(id => !heldIds.Contains(id)))
+            if (await Find(db, missing, ct) is { } member) found[missing] = member;
+        return found;
+    }
 }

@@ -75,7 +75,9 @@ internal sealed class TenantMembership(AudiencesDbContext db, AudienceIndexes in
             state = new WatchState { Id = watch.Id, TenantId = db.CurrentTenant!.Value, Kind = watch.Kind };
             db.WatchStates.Add(state);
         }
-        (state.ExpressionHash, state.Members, state.Sequence, state.Day, state.UpdatedAt) = (hash, PortableBitmap.Write(members), sequence, today, now);
+        // A rule tag is diffed against the tag's holders, not against what was stored: its members would be read by no one.
+        var kept = watch.Kind == WatchKind.Segment ? PortableBitmap.Write(members) : [];
+        (state.ExpressionHash, state.Members, state.Sequence, state.Day, state.UpdatedAt) = (hash, kept, sequence, today, now);
         await db.SaveChangesAsync(ct);
         return 0;
     }, ct);

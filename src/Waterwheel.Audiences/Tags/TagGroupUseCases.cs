@@ -76,10 +76,11 @@ internal sealed class UpdateTagGroup(AudiencesDbContext db, IValidator<SaveTagGr
         var name = request.Name!.Trim();
         if (await db.TagGroups.AnyAsync(g => g.Name == name && g.Id != id, ct)) return Error.Conflict("tag_group_exists", AudienceText.Get("GroupNameTaken"));
         if (group.SyncToWeCom && name.Length > Tag.WeComNameLength) return Error.Invalid("name", AudienceText.Get("WeComNameLength"));
-        var before = group.Name;
+        var (before, wasSynced) = (group.Name, group.SyncToWeCom);
         // Once in WeCom a group stays synced: switching it off would leave its WeCom twin changing here unheard.
         (group.Name, group.MultiValued, group.SyncToWeCom) = (name, request.MultiValued ?? group.MultiValued, group.SyncToWeCom || request.SyncToWeCom == true);
-        if (group.SyncToWeCom) db.Publish(new WeComGroupWanted(group.TenantId, group.Id), time.GetUtcNow().UtcDateTime);
+        // WeCom holds only the name (multi-valued is ours alone): ask it for nothing when neither name nor sync changed.
+        if (group.SyncToWeCom && (!wasSynced || before != name)) db.Publish(new WeComGroupWanted(group.TenantId, group.Id), time.GetUtcNow().UtcDateTime);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
         await audit.RecordNowAsync(AuditActions.TagsChanged, "tag_group", group.Id.ToString(), $"tag group {before} changed: {group.Name}, {(group.MultiValued ? "multi-valued" : "single-valued")}", ct);
         return new TagGroupView(group.Id, group.Name, group.MultiValued, group.WeComGroupId, await db.Tags.CountAsync(t => t.GroupId == id, ct), group.Version, group.SyncToWeCom);

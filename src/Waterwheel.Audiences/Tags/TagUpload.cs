@@ -41,12 +41,14 @@ internal sealed class TagUpload(AudiencesDbContext db, ICustomerFacts facts, Per
         foreach (var chunk in values.Chunk(Batch))
         {
             var answers = await facts.Resolve(kind.Value, chunk.Select(v => v.Value).ToList(), ct);
+            var members = await people.FindMany(db, answers.Where(a => a.ProfileId is not null).Select(a => a.ProfileId!.Value).Distinct().ToList(), ct);
             var reached = new List<Member>();
+            var seen = new HashSet<Guid>();
             for (var i = 0; i < chunk.Length; i++)
             {
                 var answer = answers[i];
-                var member = answer.ProfileId is { } profile ? await people.Find(db, profile, ct) : null;
-                if (member is not null && reached.All(m => m.ProfileId != member.ProfileId))
+                var member = answer.ProfileId is { } profile ? members.GetValueOrDefault(profile) : null;
+                if (member is not null && seen.Add(member.ProfileId))
                 {
                     reached.Add(member);
                     matched++;

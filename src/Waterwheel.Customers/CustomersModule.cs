@@ -65,6 +65,7 @@ public static class CustomersModule
         Profiles.Export.ProfileExportEndpoint.Map(api);
         Timeline.ListTimeline.Map(api);
         Profiles.ListOrders.Map(api);
+        Overview.GetGrowthOverview.Map(api);
         Privacy.ExportPersonalData.Map(api);
         Privacy.ErasePerson.Map(api);
         Consent.ListConsents.Map(api);

@@ -41,14 +41,18 @@ public static class Permissions
     /// <summary>Making and changing channels and live codes (which makes and changes WeCom contact ways): head office.</summary>
     public const string AcquisitionWrite = "acquisition.write";
 
+    /// <summary>Growth figures (新增、流失、净增 by day, store and guide): aggregates only, within the actor's data scope.</summary>
+    public const string InsightsRead = "insights.read";
+
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, OrgWrite, StoresWrite, StaffRead, StaffWrite, AccountsManage, ApiKeysManage, AuditRead, AuditExport, PiiReveal,
         WeComManage, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite, SettingsManage, AudiencesRead, AudiencesWrite, TagsManage,
-        AcquisitionRead, AcquisitionWrite,
+        AcquisitionRead, AcquisitionWrite, InsightsRead,
     ];
 
-    private static readonly string[] ReadOnly = [OrgRead, StaffRead];
+    // Everyone reads the organisation and the growth of the part of it they see.
+    private static readonly string[] ReadOnly = [OrgRead, StaffRead, InsightsRead];
 
     /// <summary>The fixed role → permission matrix; data scope narrows each further.</summary>
     public static readonly IReadOnlyDictionary<StaffRole, IReadOnlySet<string>> ByRole = new Dictionary<StaffRole, IReadOnlySet<string>>

@@ -96,6 +96,9 @@ internal sealed class AudienceIndex : IndexBitmaps, IDisposable
     IndexedBitmap? IndexBitmaps.Tag(Guid tagId) => _tags.GetValueOrDefault(tagId);
     Column? IndexBitmaps.Column(string field) => _columns.GetValueOrDefault(field);
 
+    /// <summary>On by default; off to measure (or test) the range walk itself.</summary>
+    public bool KeepsRanges { get; set; } = true;
+
     private static Segment Scoped(Segment segment, Segment? scope) => scope switch
     {
         null => segment,

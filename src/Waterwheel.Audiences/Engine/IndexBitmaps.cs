@@ -9,4 +9,7 @@ internal interface IndexBitmaps
     Roaring32Bitmap Universe { get; }
     IndexedBitmap? Tag(Guid tagId);
     Column? Column(string field);
+
+    /// <summary>Whether range terms may use, and add to, the columns' kept range results (<see cref="RangeResults"/>).</summary>
+    bool KeepsRanges { get; }
 }

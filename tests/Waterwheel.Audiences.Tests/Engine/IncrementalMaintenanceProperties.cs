@@ -32,6 +32,29 @@ public sealed class IncrementalMaintenanceProperties
         return true;
     }
 
+    /// <summary>
+    /// Counting keeps the whole result of each range asked (RangeResults); changes between counts must keep those exact,
+    /// and a full cache must make room, so the same segments asked again after changes answer as the records do.
+    /// </summary>
+    [Property(MaxTest = 150)]
+    public bool Range_results_kept_by_earlier_counts_stay_exact_through_changes(int seed)
+    {
+        var random = new Random(seed);
+        var truth = RecordGenerator.Customers(random, random.Next(0, 200)).ToDictionary(c => c.Ordinal);
+        using var index = AudienceIndex.Build(Catalog, truth.Values);
+        var nextOrdinal = truth.Count == 0 ? 0 : truth.Keys.Max() + 1;
+        var segments = new SegmentGenerator(random);
+        var asked = Enumerable.Range(0, 10).Select(_ => segments.Next(3)).ToList();
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var segment in asked) index.Count(segment, TestFields.Today);
+            for (var step = random.Next(0, 80); step > 0; step--)
+                Change(random, index, truth, ref nextOrdinal);
+            foreach (var segment in asked) IndexAgainstRecordsProperties.AssertSame(index, truth.Values, segment, null);
+        }
+        return true;
+    }
+
     private static void Change(Random random, AudienceIndex index, Dictionary<int, CustomerRecord> truth, ref int nextOrdinal)
     {
         var ordinals = truth.Keys.ToArray();

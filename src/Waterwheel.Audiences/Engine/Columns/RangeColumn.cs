@@ -12,6 +12,7 @@ internal sealed class RangeColumn(FieldDefinition field) : Column(field)
 {
     private readonly BitSlicedIndex _positive = new();
     private readonly BitSlicedIndex _negative = new();
+    private readonly RangeResults _results = new();
 
     public long Stored(FieldValue value) =>
         Field.Kind == FieldKind.Date ? FieldScaling.Day(value.Date) : FieldScaling.Scaled(Field, value.Number);
@@ -21,6 +22,7 @@ internal sealed class RangeColumn(FieldDefinition field) : Column(field)
         var stored = Stored(value);
         if (stored >= 0) _positive.Append(ordinal, (ulong)stored);
         else _negative.Append(ordinal, (ulong)(-(stored + 1)));
+        _results.Assign(ordinal, stored);
     }
 
     protected override void AssignValue(int ordinal, FieldValue value)
@@ -28,12 +30,25 @@ internal sealed class RangeColumn(FieldDefinition field) : Column(field)
         var stored = Stored(value);
         if (stored >= 0) _positive.Set(ordinal, (ulong)stored);
         else _negative.Set(ordinal, (ulong)(-(stored + 1)));
+        _results.Assign(ordinal, stored);
     }
 
     protected override void ClearValue(int ordinal)
     {
         _positive.Remove(ordinal);
         _negative.Remove(ordinal);
+        _results.Clear(ordinal);
+    }
+
+    /// <summary>
+    /// The customers in the range, as a bitmap the index keeps (borrowed) when it keeps or can keep that range's whole
+    /// result, or else computed among <paramref name="within"/> for this caller alone (owned).
+    /// </summary>
+    public (Roaring32Bitmap Members, bool Kept) Range(long? min, long? max, Roaring32Bitmap? within, bool keep)
+    {
+        if (keep && _results.Find(min, max) is { } kept) return (kept, true);
+        if (keep && _results.HasRoom) return (_results.Keep(min, max, Between(min, max, null)), true);
+        return (Between(min, max, within), false);
     }
 
     /// <summary>The customers whose stored value is between the bounds (inclusive, null open), among <paramref name="within"/>.</summary>
@@ -54,6 +69,12 @@ internal sealed class RangeColumn(FieldDefinition field) : Column(field)
             negatives.Dispose();
         }
         return result!;
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _results.Dispose();
     }
 
     protected override IEnumerable<(string Name, IndexedBitmap Bitmap)> NamedValueBitmaps() =>

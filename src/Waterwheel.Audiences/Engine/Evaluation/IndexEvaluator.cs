@@ -127,8 +127,12 @@ internal sealed class IndexEvaluator(IndexBitmaps index, DateOnly today)
         };
     }
 
-    private Operand Range(string field, long? min, long? max, Roaring32Bitmap? within) =>
-        index.Column(field) is RangeColumn column ? Operand.Own(column.Between(min, max, within)) : Operand.Borrow(Empty);
+    private Operand Range(string field, long? min, long? max, Roaring32Bitmap? within)
+    {
+        if (index.Column(field) is not RangeColumn column) return Operand.Borrow(Empty);
+        var (members, kept) = column.Range(min, max, within, index.KeepsRanges);
+        return kept ? Operand.Borrow(members) : Operand.Own(members);
+    }
 
     private FieldDefinition Field(string name) => index.Column(name)?.Field ?? new FieldDefinition(name, FieldKind.Number, name);
 

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Waterwheel.Customers.Data;
+using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Profiles;
 using Waterwheel.Platform.Tenancy;
 using Waterwheel.Testing;
@@ -154,6 +155,42 @@ public sealed partial class AudiencePagesTests(BrowserApp browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_operator_tags_customers_from_an_uploaded_list_and_sees_which_lines_named_no_one()
+    {
+        var member = $"member-{Random.Shared.Next(100_000, 999_999)}";
+        await ArrangeCustomerKnownBy(IdentityType.UserId, member, "沈名单");
+        using var admin = await browser.App.SignedIn(WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
+        var tagName = $"名单{Random.Shared.Next(1000, 9999)}";
+        var group = await Created(admin, "/api/audiences/tag-groups", new { name = $"活动{tagName}", multiValued = true });
+        await Created(admin, "/api/audiences/tags", new { groupId = group, name = tagName });
+
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN" });
+        page.SetDefaultTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
+        await page.GotoAsync("/audiences/tags");
+        await page.FillAsync("#username", WaterwheelApp.AdminUser);
+        await page.FillAsync("#password", WaterwheelApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        var row = page.Locator("[data-testid=tags-table] tbody tr", new() { HasTextString = tagName });
+        await row.Locator("[data-testid=tag-upload]").ClickAsync();
+
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.Locator("[data-testid=upload-kind]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "用户 ID" }).ClickAsync();
+        var csv = Encoding.UTF8.GetBytes($"会员\n{member}\nnobody-here\n");
+        await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "名单.csv", MimeType = "text/csv", Buffer = csv });
+
+        await Assertions.Expect(dialog.Locator("[data-testid=upload-result]")).ToContainTextAsync("共 2 个值，1 个对应到客户，新打上标签 1 位");
+        await Assertions.Expect(dialog.Locator("[data-testid=upload-result]")).ToContainTextAsync("1 个未找到");
+        // The line that named no one is pointed out by its number (the header is line 1), the value itself not repeated.
+        await Assertions.Expect(dialog.Locator("[data-testid=upload-problems] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(dialog.Locator("[data-testid=upload-problems] tbody tr td").First).ToHaveTextAsync("3");
+        Assert.DoesNotContain("nobody-here", await dialog.InnerTextAsync());
+        Assert.Empty(await EnglishOn(page));
+        await dialog.Locator("[data-testid=upload-close]").ClickAsync();
+    }
+
+    [Fact]
     public async Task A_guide_finds_the_audience_pages_and_may_build_segments_but_not_manage_tags()
     {
         using var admin = await browser.App.SignedIn(WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
@@ -209,6 +246,23 @@ public sealed partial class AudiencePagesTests(BrowserApp browser) : IClassFixtu
         db.Profiles.Add(profile);
         await db.SaveChangesAsync();
         return profile.Id;
+    });
+
+    /// <summary>A customer whose profile holds one identifier, as an import or the tracking API would have left it.</summary>
+    private Task ArrangeCustomerKnownBy(IdentityType type, string value, string name) => browser.App.InScope(async sp =>
+    {
+        var profileId = await ArrangeCustomer(name);
+        var tenant = (await sp.GetRequiredService<Platform.Contracts.IOrganisationDirectory>().FindTenant("alpha", CancellationToken.None))!.Value;
+        sp.GetRequiredService<ActorContext>().UseSystem(tenant);
+        var db = sp.GetRequiredService<CustomersDbContext>();
+        var keys = sp.GetRequiredService<IdentityKeys>();
+        db.Identities.Add(new CustomerIdentity
+        {
+            TenantId = tenant, ProfileId = profileId, Type = type, Key = keys.Key(type, IdentityValues.Normalise(type, value)!), Source = "test",
+            LinkedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync();
+        return 0;
     });
 
     /// <summary>A tag group and tag made through the API, and the tag given to one customer once Audiences knows them.</summary>

@@ -48,7 +48,8 @@ public sealed class ChineseShellTests(BrowserApp browser) : IClassFixture<Browse
         var page = await NewPage();
         await SignIn(page, userName, GuidePassword, "/");
 
-        var groups = page.Locator(".mud-nav-group");
+        var groups = page.Locator(".ww-nav-section");
+        Assert.True(await groups.CountAsync() > 0, "no navigation sections at all");
         for (var i = 0; i < await groups.CountAsync(); i++)
             Assert.True(await groups.Nth(i).Locator(".mud-nav-link").CountAsync() > 0, $"an empty navigation section: {await groups.Nth(i).InnerTextAsync()}");
 

@@ -72,6 +72,10 @@ internal static class LandingEndpoints
         {
             var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window / Segments;
             rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            // The limiter answers before the request's language is chosen: the customer's phone says it, zh-CN unless English.
+            var english = rejected.HttpContext.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
+                .FirstOrDefault()?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(english ? "en" : "zh-CN");
             await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: AcquisitionText.Get("LandingTooMany"),
                 extensions: new Dictionary<string, object?> { ["code"] = "too_many_requests" }).ExecuteAsync(rejected.HttpContext);
         };

@@ -27,6 +27,7 @@ public sealed class NearestStoreBrowserApp : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public string Landing { get; private set; } = "";
+    public Guid CodeId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -93,7 +94,9 @@ public sealed class NearestStoreBrowserApp : IAsyncLifetime
         });
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"The code was not made: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("lbs").GetProperty("landingPath").GetString()!;
+        var made = JsonDocument.Parse(body).RootElement;
+        CodeId = made.GetProperty("id").GetGuid();
+        return made.GetProperty("lbs").GetProperty("landingPath").GetString()!;
     }
 
     public static readonly (string Code, string Name, string Province, string City, string Address, double Lat, double Lng, string User, string Guide)[] Stores =
@@ -166,6 +169,29 @@ public sealed class NearestStorePageTests(NearestStoreBrowserApp browser) : ICla
         await Assertions.Expect(page.GetByTestId("store-name")).ToHaveTextAsync("三里屯店");
         await Assertions.Expect(page.GetByTestId("staff-name")).ToContainTextAsync("北京导购小赵");
         await FitsThePhone(page);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_operator_sees_the_codes_landing_page_and_what_it_counted()
+    {
+        var (phone, _) = await Phone(null, []);
+        await phone.GotoAsync(browser.Landing);
+        await Assertions.Expect(phone.GetByTestId("city-picker")).ToBeVisibleAsync();
+
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN" });
+        page.SetDefaultTimeout(20_000);
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync($"/acquire/codes/{browser.CodeId}");
+        await page.FillAsync("#username", WaterwheelApp.AdminUser);
+        await page.FillAsync("#password", WaterwheelApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.GetByTestId("code-landing")).ToHaveTextAsync(new Regex(Regex.Escape(browser.Landing) + "$"));
+        var stats = page.GetByTestId("code-landing-stats");
+        await Assertions.Expect(stats.Locator("tr", new() { HasTextString = "页面访问" })).ToContainTextAsync(new Regex("[1-9]"));
+        await Assertions.Expect(stats.Locator("tr", new() { HasTextString = "拒绝定位" })).ToContainTextAsync(new Regex("[1-9]"));
+        await Assertions.Expect(page.Locator("input[data-testid=code-lbs], [data-testid=code-lbs] input").First).ToBeDisabledAsync();
         Assert.Empty(errors);
     }
 

@@ -8,14 +8,15 @@ internal static class Landing
 {
     /// <summary>
     /// The active nearest-store code with this token, the request now acting as its tenant's system actor; none for a
-    /// token nobody issued, or a code deleted or expired. The one lookup across tenants, by a token that is unique.
+    /// token nobody issued, or a code deleted or expired (also in the minute before the upkeep marks it so). The one
+    /// lookup across tenants, by a token that is unique.
     /// </summary>
-    public static async Task<LiveCode?> Open(AcquisitionDbContext db, ActorContext actor, string token, CancellationToken ct)
+    public static async Task<LiveCode?> Open(AcquisitionDbContext db, ActorContext actor, string token, TimeProvider time, CancellationToken ct)
     {
         if (token.Length != LiveCode.TokenLength) return null;
         var code = await db.Codes.IgnoreQueryFilters().AsNoTracking()
             .FirstOrDefaultAsync(c => c.PublicToken == token && c.Status == LiveCodeStatus.Active, ct);
-        if (code?.Routing is null) return null;
+        if (code?.Routing is null || code.ExpiresAt <= time.GetUtcNow().UtcDateTime) return null;
         actor.UseSystem(code.TenantId, "acquisition-landing");
         return code;
     }

@@ -40,23 +40,23 @@ internal static class LandingEndpoints
     {
         var h5 = app.MapGroup("/h5/lbs").AllowAnonymous().RequireRateLimiting(Policy).WithTags("Landing").ExcludeFromDescription();
         h5.MapGet("/landing.js", () => Results.Text(LandingPage.Script, "text/javascript; charset=utf-8"));
-        h5.MapGet("/{token}", async (string token, AcquisitionDbContext db, ActorContext actor, LandingCounter counter, CancellationToken ct) =>
+        h5.MapGet("/{token}", async (string token, AcquisitionDbContext db, ActorContext actor, TimeProvider time, LandingCounter counter, CancellationToken ct) =>
         {
-            if (await Landing.Open(db, actor, token, ct) is not { } code) return Results.Content(LandingPage.Gone(), "text/html; charset=utf-8", statusCode: 404);
+            if (await Landing.Open(db, actor, token, time, ct) is not { } code) return Results.Content(LandingPage.Gone(), "text/html; charset=utf-8", statusCode: 404);
             await counter.Add(code.TenantId, code.Id, LandingEvent.View, ct);
             return Results.Content(LandingPage.Html(token), "text/html; charset=utf-8");
         });
-        h5.MapGet("/{token}/cities", async (string token, AcquisitionDbContext db, ActorContext actor, IOrganisationDirectory directory, StoreMaps maps, CancellationToken ct) =>
+        h5.MapGet("/{token}/cities", async (string token, AcquisitionDbContext db, ActorContext actor, TimeProvider time, IOrganisationDirectory directory, StoreMaps maps, CancellationToken ct) =>
         {
-            if (await Landing.Open(db, actor, token, ct) is not { } code) return Landing.Gone().ToProblem();
+            if (await Landing.Open(db, actor, token, time, ct) is not { } code) return Landing.Gone().ToProblem();
             var map = await maps.For(code.TenantId, directory, ct);
             return Results.Ok(map.Cities().Select(c => new { province = c.Province, city = c.City }));
         });
         h5.MapPost("/{token}/route", async (string token, RouteRequest request, RouteCustomer handler, CancellationToken ct) =>
             (await handler.Handle(token, request, ct)).ToOk());
-        h5.MapPost("/{token}/denied", async (string token, AcquisitionDbContext db, ActorContext actor, LandingCounter counter, CancellationToken ct) =>
+        h5.MapPost("/{token}/denied", async (string token, AcquisitionDbContext db, ActorContext actor, TimeProvider time, LandingCounter counter, CancellationToken ct) =>
         {
-            if (await Landing.Open(db, actor, token, ct) is not { } code) return Landing.Gone().ToProblem();
+            if (await Landing.Open(db, actor, token, time, ct) is not { } code) return Landing.Gone().ToProblem();
             await counter.Add(code.TenantId, code.Id, LandingEvent.Denial, ct);
             return Results.NoContent();
         });

@@ -21,11 +21,11 @@ public sealed record LandingAnswer(bool Fallback, string? StoreName, string? Sto
 /// token in the page's address is all it knows, and it runs as the code's tenant's system actor.
 /// </summary>
 internal sealed class RouteCustomer(AcquisitionDbContext db, ActorContext actor, IOrganisationDirectory directory, StoreMaps maps, PoolSync pools,
-    StoreWays storeWays, LandingCounter counter, ILogger<RouteCustomer> log)
+    StoreWays storeWays, LandingCounter counter, TimeProvider time, ILogger<RouteCustomer> log)
 {
     public async Task<Result<LandingAnswer>> Handle(string token, RouteRequest request, CancellationToken ct)
     {
-        if (await Landing.Open(db, actor, token, ct) is not { } code) return Landing.Gone();
+        if (await Landing.Open(db, actor, token, time, ct) is not { } code) return Landing.Gone();
         var point = Place(request);
         var city = request.City?.Trim();
         if (point is null && string.IsNullOrEmpty(city)) return Invalid(request);

@@ -130,6 +130,20 @@ public abstract class NearestStoreTests(string provider) : IAsyncLifetime
         Assert.True(none.GetProperty("errors").TryGetProperty("city", out _), none.ToString());
         await AcquisitionBrand.Send(_customer.GetAsync("/h5/lbs/AAAAAAAAAAAAAAAAAAAAAA/cities"), HttpStatusCode.NotFound);
 
+        // A code past its expiry shows the customer that it is gone, before the upkeep has marked it.
+        var channel = await _brand.Created("/api/acquisition/channels", new { name = "限时海报", kind = "Poster", cost = 0m });
+        var brief = await AcquisitionBrand.Send(_brand.Admin.PostAsJsonAsync("/api/acquisition/codes", new
+        {
+            channelId = channel, name = "限时就近码", pool = new[] { new { staffId = _brand.Staff["hq.service"] } },
+            lbs = new { radiusKm = 30 }, expiresAt = _brand.Time.GetUtcNow().AddHours(1),
+        }), HttpStatusCode.Created);
+        var briefLanding = brief.GetProperty("lbs").GetProperty("landingPath").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await _customer.GetAsync(briefLanding)).StatusCode);
+        _brand.Time.Advance(TimeSpan.FromHours(2));
+        var gone = await _customer.GetAsync(briefLanding);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Contains("该活码已失效", await gone.Content.ReadAsStringAsync());
+
         HttpResponseMessage? refused = null;
         for (var i = 0; i < Limit + 1 && refused is null; i++)
         {

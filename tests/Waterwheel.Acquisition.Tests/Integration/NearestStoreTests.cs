@@ -107,6 +107,16 @@ public abstract class NearestStoreTests(string provider) : IAsyncLifetime
             .AnyAsync(a => a.ExternalUserId == scan.ExternalUserid)), "the arrival");
         var next = await Route(landing, PeoplesSquare);
         Assert.NotEqual(first.GetProperty("staffName").GetString(), next.GetProperty("staffName").GetString());
+
+        // Deleting the code takes its guides' ways out of WeCom and closes its page; the arrival stays.
+        var codeId = (await _brand.AsTenant(sp => sp.GetRequiredService<AcquisitionDbContext>().Arrivals.SingleAsync(a => a.ExternalUserId == scan.ExternalUserid))).CodeId;
+        var version = (await AcquisitionBrand.Send(_brand.Admin.GetAsync($"/api/acquisition/codes/{codeId}"))).GetProperty("version").GetInt32();
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/acquisition/codes/{codeId}");
+        delete.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        await AcquisitionBrand.Send(_brand.Admin.SendAsync(delete), HttpStatusCode.NoContent);
+        lock (_brand.Simulator.State.Sync) Assert.DoesNotContain(_brand.Corp.ContactWays.Values, w => w.State.StartsWith("ls", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await _customer.GetAsync(landing)).StatusCode);
+        Assert.Equal(1, await _brand.AsTenant(sp => sp.GetRequiredService<AcquisitionDbContext>().Arrivals.CountAsync(a => a.CodeId == codeId)));
     }
 
     [Fact]

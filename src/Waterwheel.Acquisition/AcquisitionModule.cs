@@ -18,6 +18,10 @@ public static class AcquisitionModule
         services.AddUseCasesFrom(typeof(AcquisitionModule).Assembly);
         services.AddScoped<CodeShaping>();
         services.AddScoped<PoolSync>();
+        services.AddScoped<Routing.StoreWays>();
+        services.AddScoped<Routing.LandingCounter>();
+        services.AddSingleton<Routing.StoreMaps>();
+        Routing.LandingEndpoints.AddLandingLimit(services, configuration);
         services.AddSingleton<IAddWelcomes, Welcome.CodeWelcomes>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, ArrivalIntake>();
         services.AddRecurringJob<PoolUpkeep>("acquisition.pool-upkeep", TimeSpan.FromMinutes(1));
@@ -44,6 +48,8 @@ public static class AcquisitionModule
         UpdateCode.Map(api);
         DeleteCode.Map(api);
         ListArrivals.Map(api);
+        Routing.GetLandingStats.Map(api);
+        Routing.LandingEndpoints.Map(app);
         return app;
     }
 }

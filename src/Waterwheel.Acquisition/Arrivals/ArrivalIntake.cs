@@ -21,7 +21,7 @@ internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICu
     public async Task Handle(CustomerAddedStaff added, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(added.State)) return;
-        var code = await db.Codes.AsNoTracking().FirstOrDefaultAsync(c => c.State == added.State, ct);
+        var code = await Routing.CodeByState.Find(db, added.State, ct);
         if (code is null) return;
         var arrival = await Record(code, added, ct);
         var synced = await pools.Refresh(code, ct);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Waterwheel.Acquisition.Pools;
+using Waterwheel.Acquisition.Routing;
 using Waterwheel.Platform.Audit;
 using Waterwheel.Platform.Tenancy;
 using Waterwheel.WeCom.Contracts;
@@ -78,18 +79,29 @@ internal sealed class CreateCode(AcquisitionDbContext db, IValidator<SaveCodeReq
     {
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         var id = Guid.CreateVersion7();
-        var code = new LiveCode { Id = id, TenantId = actor.TenantId!.Value, State = StateFor(id), CreatedAt = time.GetUtcNow().UtcDateTime };
+        var code = new LiveCode
+        {
+            Id = id, TenantId = actor.TenantId!.Value, State = StateFor(id), CreatedAt = time.GetUtcNow().UtcDateTime,
+            PublicToken = request.Lbs is null ? null : LiveCode.NewToken(),
+        };
         if (await shaping.Apply(code, request, ct) is { } refused) return refused;
         if (code.ExpiresAt <= code.CreatedAt) return Error.Invalid("expiresAt", AcquisitionText.Get("ExpiryPast"));
+        // A nearest-store code prints its landing page; its staff get their own ways when the page first picks them.
+        if (code.Routing is not null) return await Save(code, ct);
         var (local, _) = await pools.Today(ct);
         var users = PoolPlanner.Plan(code, local, new Dictionary<string, int>());
         var made = await ways.Create(code.TenantId, PoolSync.Spec(code, users), ct);
         if (!made.IsDone) return CodeShaping.Refused(made);
         (code.ConfigId, code.QrCodeUrl, code.LiveUserIds) = (made.Value!.ConfigId, made.Value.QrCodeUrl, users.ToList());
+        return await Save(code, ct);
+    }
+
+    private async Task<Result<CodeView>> Save(LiveCode code, CancellationToken ct)
+    {
         db.Codes.Add(code);
         if (await db.SaveOrStale(ct) is { } lost)
         {
-            await ways.Delete(code.TenantId, code.ConfigId, CancellationToken.None);
+            if (code.ConfigId.Length > 0) await ways.Delete(code.TenantId, code.ConfigId, CancellationToken.None);
             return lost;
         }
         await audit.RecordNowAsync(AuditActions.LiveCodeChanged, "live_code", code.Id.ToString(), $"live code {code.Name} ({code.State}) created", ct);
@@ -106,7 +118,7 @@ internal sealed class CreateCode(AcquisitionDbContext db, IValidator<SaveCodeReq
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .WithName("CreateCode")
-        .WithSummary("Creates a live code and its WeCom contact way: channelId, name, pool [{staffId, dailyCap, backup}], policy, skipVerify, schedule, tagIds, welcome, expiresAt (audited)");
+        .WithSummary("Creates a live code and its WeCom contact way: channelId, name, pool [{staffId, dailyCap, backup}], policy, skipVerify, schedule, tagIds, welcome, expiresAt; lbs {radiusKm, fallback, guideDailyCap} makes a nearest-store code with a landing page (audited)");
 }
 
 /// <summary>Edits a live code (If-Match; audited): WeCom's way is updated in place, so the printed QR stays.</summary>
@@ -120,14 +132,22 @@ internal sealed class UpdateCode(AcquisitionDbContext db, IValidator<SaveCodeReq
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         if (ETags.Check(ifMatch, code.Version) is { } precondition) return precondition;
         if (code.Status != LiveCodeStatus.Active) return Error.Conflict("code_expired", AcquisitionText.Get("CodeExpired"));
+        // The printed QR is either a WeCom way or a landing page: it cannot become the other.
+        if ((code.Routing is null) != (request.Lbs is null)) return Error.Invalid("lbs", AcquisitionText.Get("LbsKindFixed"));
         if (await shaping.Apply(code, request, ct) is { } refused) return refused;
         if (code.ExpiresAt <= time.GetUtcNow().UtcDateTime) return Error.Invalid("expiresAt", AcquisitionText.Get("ExpiryPast"));
+        if (code.Routing is not null) return await Saved(code, ct);
         var (local, today) = await pools.Today(ct);
         var users = PoolPlanner.Plan(code, local, await pools.AddsOn(code.Id, today, ct));
         // Sent whether or not the staff changed: the name, state and skip-verify travel with it.
         var updated = await ways.Update(code.TenantId, code.ConfigId, PoolSync.Spec(code, users), ct);
         if (!updated.IsDone) return CodeShaping.Refused(updated);
         code.LiveUserIds = users.ToList();
+        return await Saved(code, ct);
+    }
+
+    private async Task<Result<CodeView>> Saved(LiveCode code, CancellationToken ct)
+    {
         if (await db.SaveOrStale(ct) is { } lost) return lost;
         await audit.RecordNowAsync(AuditActions.LiveCodeChanged, "live_code", code.Id.ToString(), $"live code {code.Name} ({code.State}) changed", ct);
         return await GetCode.View(db, shaping, pools, code, ct);
@@ -146,14 +166,14 @@ internal sealed class UpdateCode(AcquisitionDbContext db, IValidator<SaveCodeReq
 }
 
 /// <summary>Deletes a live code (If-Match; audited): its WeCom way goes (the QR stops working); its arrivals stay for reports.</summary>
-internal sealed class DeleteCode(AcquisitionDbContext db, IWeComContactWays ways, IAuditLog audit)
+internal sealed class DeleteCode(AcquisitionDbContext db, IWeComContactWays ways, StoreWays storeWays, IAuditLog audit)
 {
     public async Task<Result<bool>> Handle(Guid id, string? ifMatch, CancellationToken ct)
     {
         var code = await db.Codes.FirstOrDefaultAsync(c => c.Id == id && c.Status != LiveCodeStatus.Deleted, ct);
         if (code is null) return Error.NotFound("Live code");
         if (ETags.Check(ifMatch, code.Version) is { } precondition) return precondition;
-        var deleted = await ways.Delete(code.TenantId, code.ConfigId, ct);
+        var deleted = code.Routing is null ? await ways.Delete(code.TenantId, code.ConfigId, ct) : await storeWays.RemoveAll(code, ct);
         if (!deleted.IsDone) return CodeShaping.Refused(deleted);
         code.Status = LiveCodeStatus.Deleted;
         code.LiveUserIds = [];

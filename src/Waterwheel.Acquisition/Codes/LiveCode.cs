@@ -1,3 +1,4 @@
+using Waterwheel.Acquisition.Routing;
 using Waterwheel.Acquisition.Welcome;
 
 namespace Waterwheel.Acquisition.Codes;
@@ -26,6 +27,7 @@ internal sealed class LiveCode
 {
     public const int NameLength = 50;
     public const int StateLength = 30;
+    public const int TokenLength = 22;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; init; }
@@ -54,8 +56,21 @@ internal sealed class LiveCode
     /// <summary>Who took the last add, for round-robin.</summary>
     public string? LastUserId { get; set; }
 
+    /// <summary>
+    /// Set for a nearest-store code (ADR 16): the printed code is its landing page, not a WeCom way, and each staff
+    /// member it picks gets a way of their own (<see cref="StoreWay"/>); the pool is the fallback's service staff.
+    /// </summary>
+    public LbsRouting? Routing { get; set; }
+
+    /// <summary>The unguessable part of a nearest-store code's landing page address (/h5/lbs/{token}).</summary>
+    public string? PublicToken { get; init; }
+
     public DateTime CreatedAt { get; init; }
     public int Version { get; set; }
+
+    /// <summary>128 random bits in URL-safe base64: 22 characters.</summary>
+    public static string NewToken() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 /// <summary>A staff member of a code's pool, with their cap of adds per day through this code (none = no cap).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using FluentValidation;
+using Waterwheel.Acquisition.Routing;
 using Waterwheel.Acquisition.Welcome;
 
 namespace Waterwheel.Acquisition.Codes;
@@ -11,10 +12,18 @@ public sealed record ScheduleRequest(IReadOnlyList<int>? Days, int FromMinute = 
 
 public sealed record WelcomeRequest(string? Text, IReadOnlyList<WelcomeItem>? Attachments = null);
 
+/// <summary>
+/// Makes the code a nearest-store code (LBS引流): the store within radiusKm of the customer takes them, one of its guides
+/// under guideDailyCap by the code's policy; with none in range, the fallback (the pool's service staff, or the nearest
+/// store beyond the radius).
+/// </summary>
+public sealed record LbsRequest(double RadiusKm, LbsFallback Fallback = LbsFallback.ServiceStaff, int? GuideDailyCap = null);
+
 /// <summary>Create or replace a live code.</summary>
 public sealed record SaveCodeRequest(
     Guid? ChannelId, string? Name, IReadOnlyList<PoolMemberRequest>? Pool, AssignmentPolicy? Policy = null, bool? SkipVerify = null,
-    ScheduleRequest? Schedule = null, IReadOnlyList<Guid>? TagIds = null, WelcomeRequest? Welcome = null, DateTime? ExpiresAt = null);
+    ScheduleRequest? Schedule = null, IReadOnlyList<Guid>? TagIds = null, WelcomeRequest? Welcome = null, DateTime? ExpiresAt = null,
+    LbsRequest? Lbs = null);
 
 /// <summary>Every rule a code's shape must meet, WeCom's welcome limits among them, all reported at once.</summary>
 internal sealed class SaveCodeValidator : AbstractValidator<SaveCodeRequest>
@@ -36,6 +45,11 @@ internal sealed class SaveCodeValidator : AbstractValidator<SaveCodeRequest>
         RuleFor(r => r.Schedule).Must(s => s is null || (s.FromMinute >= 0 && s.UntilMinute <= PoolSchedule.MinutesPerDay && s.FromMinute < s.UntilMinute))
             .WithMessage(_ => AcquisitionText.Get("ScheduleHours"))
             .Must(s => s?.Days is null || (s.Days.Count > 0 && s.Days.All(d => d is >= 0 and <= 6))).WithMessage(_ => AcquisitionText.Get("ScheduleDays"));
+        RuleFor(r => r.Lbs!.RadiusKm).Must(km => double.IsFinite(km) && km is >= 0.1 and <= LbsRouting.MaxRadiusKm)
+            .WithMessage(_ => AcquisitionText.Format("RadiusRange", LbsRouting.MaxRadiusKm)).When(r => r.Lbs is not null).OverridePropertyName("lbs.radiusKm");
+        RuleFor(r => r.Lbs!.GuideDailyCap).Must(c => c is null or > 0)
+            .WithMessage(_ => AcquisitionText.Get("GuideCapPositive")).When(r => r.Lbs is not null).OverridePropertyName("lbs.guideDailyCap");
+        RuleFor(r => r.Lbs!.Fallback).IsInEnum().When(r => r.Lbs is not null).OverridePropertyName("lbs.fallback");
         RuleFor(r => r.Welcome!.Text).Must(t => t is null || Encoding.UTF8.GetByteCount(t) <= MaxTextBytes)
             .WithMessage(_ => AcquisitionText.Format("WelcomeTooLong", MaxTextBytes)).When(r => r.Welcome is not null).OverridePropertyName("welcome.text");
         RuleFor(r => r.Welcome!.Attachments).Must(a => a is null || a.Count <= MaxAttachments)

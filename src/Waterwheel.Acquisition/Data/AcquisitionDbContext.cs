@@ -1,6 +1,7 @@
 using Waterwheel.Acquisition.Arrivals;
 using Waterwheel.Acquisition.Channels;
 using Waterwheel.Acquisition.Codes;
+using Waterwheel.Acquisition.Routing;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Acquisition.Data;
@@ -16,6 +17,8 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<LiveCode> Codes => Set<LiveCode>();
     public DbSet<Arrival> Arrivals => Set<Arrival>();
+    public DbSet<StoreWay> StoreWays => Set<StoreWay>();
+    public DbSet<LandingCount> LandingCounts => Set<LandingCount>();
 
     internal Guid? CurrentTenant => actor.TenantId;
 
@@ -49,6 +52,10 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
             b.Property(c => c.TagIds).AsJson();
             b.Property(c => c.Welcome).AsJson();
             b.Property(c => c.LiveUserIds).AsJson();
+            b.Property(c => c.Routing).AsJson();
+            b.Property(c => c.PublicToken).HasMaxLength(LiveCode.TokenLength);
+            // The landing page finds its code by token alone, before it knows the tenant.
+            b.HasIndex(c => c.PublicToken).IsUnique();
             b.Property(c => c.Version).IsConcurrencyToken();
             // The add event names the code by state alone.
             b.HasIndex(c => new { c.TenantId, c.State }).IsUnique();
@@ -66,6 +73,26 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
             // Caps count a staff member's adds through a code on a day.
             b.HasIndex(a => new { a.TenantId, a.CodeId, a.Day, a.StaffUserId });
             b.HasQueryFilter(a => a.TenantId == CurrentTenant);
+        });
+        builder.Entity<StoreWay>(b =>
+        {
+            b.ToTable("store_ways");
+            b.Property(w => w.WeComUserId).HasMaxLength(64);
+            b.Property(w => w.State).HasMaxLength(LiveCode.StateLength);
+            b.Property(w => w.ConfigId).HasMaxLength(64);
+            b.Property(w => w.QrCodeUrl).HasMaxLength(500);
+            // One way per staff member and code: two nodes that make one at once settle here.
+            b.HasIndex(w => new { w.TenantId, w.CodeId, w.WeComUserId }).IsUnique();
+            // The add event names the way by state alone.
+            b.HasIndex(w => new { w.TenantId, w.State }).IsUnique();
+            b.HasQueryFilter(w => w.TenantId == CurrentTenant);
+        });
+        builder.Entity<LandingCount>(b =>
+        {
+            b.ToTable("landing_counts");
+            // One row per code and day: the first event of a day inserts it, the rest add to it.
+            b.HasKey(c => new { c.TenantId, c.CodeId, c.Day });
+            b.HasQueryFilter(c => c.TenantId == CurrentTenant);
         });
         ModuleTables.Place(builder, Schema, Database);
     }

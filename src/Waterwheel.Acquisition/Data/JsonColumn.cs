@@ -12,7 +12,7 @@ internal static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) where T : class => property
+    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) where T : class? => property
         .HasConversion(v => JsonSerializer.Serialize(v, Options), s => JsonSerializer.Deserialize<T>(s, Options)!,
             new ValueComparer<T>((a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
                 v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),

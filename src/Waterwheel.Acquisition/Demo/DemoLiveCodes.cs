@@ -38,7 +38,8 @@ internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemo
 
     private static async Task Seed(IServiceProvider sp, Guid tenant, CancellationToken ct)
     {
-        var guides = (await sp.GetRequiredService<IOrganisationDirectory>().WeComStaff(tenant, ct)).Where(s => s.Role == StaffRole.Guide).ToList();
+        var withWeCom = await sp.GetRequiredService<IOrganisationDirectory>().WeComStaff(tenant, ct);
+        var guides = withWeCom.Where(s => s.Role == StaffRole.Guide).ToList();
         if (guides.Count == 0) return;
         var tags = await sp.GetRequiredService<ICustomerTagging>().Tags(ct);
         List<Guid> Tagged(params string[] names) => tags.Where(t => names.Contains(t.Name)).Select(t => t.Id).ToList();
@@ -57,6 +58,13 @@ internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemo
             Welcome: gift, TagIds: Tagged("快递卡片")), ct);
         await codes.Handle(new SaveCodeRequest(live.Id, "直播间码", [Member(0, null), Member(3, null), Member(5, null)], AssignmentPolicy.Random,
             Schedule: new ScheduleRequest([5, 6], 18 * 60, 23 * 60), Welcome: gift, TagIds: Tagged("直播间")), ct);
+        // One poster for every store: the customer's phone finds the nearest of the demo's stores in Shanghai, Hangzhou
+        // and Beijing; a customer elsewhere gets head office's service staff (or, without any, the nearest store anyway).
+        var nationwide = (await create.Handle(new SaveChannelRequest("全国门店海报", ChannelKind.Poster, 3000m, campaign.Id), ct)).Value!;
+        var service = withWeCom.Where(s => s.Role == StaffRole.HqOperator).Take(2).Select(s => new PoolMemberRequest(s.StaffId)).ToList();
+        var fallback = service.Count > 0 ? Routing.LbsFallback.ServiceStaff : Routing.LbsFallback.NearestBeyond;
+        await codes.Handle(new SaveCodeRequest(nationwide.Id, "就近门店码", service.Count > 0 ? service : [Member(0, null)], AssignmentPolicy.RoundRobin,
+            Welcome: gift, TagIds: Tagged("门店扫码"), Lbs: new LbsRequest(20, fallback, 50)), ct);
     }
 
     private static async Task Rehome(IServiceProvider sp, AcquisitionDbContext db, CancellationToken ct)
@@ -64,6 +72,11 @@ internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemo
         var ways = sp.GetRequiredService<IWeComContactWays>();
         foreach (var code in await db.Codes.Where(c => c.Status == LiveCodeStatus.Active).ToListAsync(ct))
         {
+            if (code.Routing is not null)
+            {
+                await ForgetLostStoreWays(ways, db, code, ct);
+                continue;
+            }
             // The restarted WeCom numbers its ways afresh, so an old id may now name another code's way: compare the state too.
             var found = await ways.Get(code.TenantId, code.ConfigId, ct);
             if (found.IsDone && found.Value!.State == code.State) continue;
@@ -74,5 +87,17 @@ internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemo
             (code.ConfigId, code.QrCodeUrl, code.LiveUserIds) = (made.Value!.ConfigId, made.Value.QrCodeUrl, users.ToList());
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A nearest-store code's staff ways the restarted WeCom lost are forgotten; the landing page makes them again when it next picks their staff.</summary>
+    private static async Task ForgetLostStoreWays(IWeComContactWays ways, AcquisitionDbContext db, LiveCode code, CancellationToken ct)
+    {
+        foreach (var way in await db.StoreWays.Where(w => w.CodeId == code.Id).ToListAsync(ct))
+        {
+            var found = await ways.Get(code.TenantId, way.ConfigId, ct);
+            if (found.IsDone && found.Value!.State == way.State) continue;
+            if (!found.IsDone && found.Status != ContactWayStatus.NotFound) continue;
+            db.StoreWays.Remove(way);
+        }
     }
 }

@@ -21,8 +21,8 @@ internal sealed class CodeWelcomes(IServiceScopeFactory scopes) : IAddWelcomes
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().UseSystem(request.TenantId, "acquisition-welcome");
         var db = scope.ServiceProvider.GetRequiredService<AcquisitionDbContext>();
-        var code = await db.Codes.AsNoTracking().FirstOrDefaultAsync(c => c.State == request.State && c.Status != LiveCodeStatus.Deleted, ct);
-        if (code is null || code.Welcome.IsEmpty) return null;
+        var code = await Routing.CodeByState.Find(db, request.State, ct);
+        if (code is null || code.Status == LiveCodeStatus.Deleted || code.Welcome.IsEmpty) return null;
         var directory = scope.ServiceProvider.GetRequiredService<IOrganisationDirectory>();
         var staff = (await directory.WeComStaff(request.TenantId, ct)).FirstOrDefault(s => s.WeComUserId == request.StaffUserId);
         var text = Fill(code.Welcome.Text, request.CustomerName, staff?.Name, staff?.StoreName);

@@ -5,9 +5,11 @@ public sealed record StaffRef(Guid StaffId, string Name, StaffRole Role, string 
 
 /// <summary>
 /// A store and where it sits: its unit's path (for data scopes) and, when a dealer runs it, that dealer. A customer
-/// owned through a dealer's store belongs to the dealer: head office analyses them but does not see them.
+/// owned through a dealer's store belongs to the dealer: head office analyses them but does not see them. Where it is
+/// on the map (WGS-84; none when the store has no coordinates) and whether it is open serve nearest-store routing.
 /// </summary>
-public sealed record StoreRef(Guid StoreId, string Code, string Name, string City, string OrgPath, Guid? DealerId, string? DealerName);
+public sealed record StoreRef(Guid StoreId, string Code, string Name, string City, string OrgPath, Guid? DealerId, string? DealerName,
+    string Province = "", string Address = "", double? Latitude = null, double? Longitude = null, bool Open = true);
 
 /// <summary>
 /// The Platform's door for other modules: read-only facts about a tenant's organisation, for work that runs outside

@@ -23,7 +23,12 @@ internal sealed class OrganisationDirectory(PlatformDbContext db) : IOrganisatio
                join unit in db.OrgUnits.IgnoreQueryFilters() on store.OrgUnitId equals unit.Id
                orderby store.Code
                select new StoreRef(store.Id, store.Code, store.Name, store.City, store.OrgPath,
-                   unit.Kind == OrgUnitKind.Dealer ? unit.Id : null, unit.Kind == OrgUnitKind.Dealer ? unit.Name : null))
+                   unit.Kind == OrgUnitKind.Dealer ? unit.Id : null, unit.Kind == OrgUnitKind.Dealer ? unit.Name : null,
+                   store.Province, store.District + store.Address,
+                   // 0,0 is where a store without coordinates sits, in the Gulf of Guinea: no store of a WeCom brand.
+                   store.Latitude != 0 || store.Longitude != 0 ? store.Latitude : null,
+                   store.Latitude != 0 || store.Longitude != 0 ? store.Longitude : null,
+                   store.Status == Platform.Stores.StoreStatus.Open))
             .AsNoTracking().ToListAsync(ct);
 
     public async Task<IReadOnlySet<Guid>> DealersSharingCustomers(Guid tenantId, CancellationToken ct) =>

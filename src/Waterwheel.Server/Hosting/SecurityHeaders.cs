@@ -11,6 +11,11 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
+    /// <summary>The console's policy, except that the nearest-store landing page (/h5) shows the staff member's QR from WeCom's image host.</summary>
+    public const string LandingPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; " +
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         context.Response.OnStarting(() =>
@@ -21,7 +26,7 @@ internal static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
                 && !context.Request.Path.StartsWithSegments("/scalar"))
-                headers.ContentSecurityPolicy = ConsolePolicy;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/h5") ? LandingPolicy : ConsolePolicy;
             return Task.CompletedTask;
         });
         return next(context);

@@ -32,7 +32,7 @@ internal sealed class AcquisitionBrand : IAsyncDisposable
     public Dictionary<string, Guid> Staff { get; } = [];
     public SimCorp Corp => Simulator.State.Corp(CorpId);
 
-    public static async Task<AcquisitionBrand> Start(string provider)
+    public static async Task<AcquisitionBrand> Start(string provider, IDictionary<string, string?>? settings = null)
     {
         var brand = new AcquisitionBrand();
         brand.Simulator = await SimulatorHost.Start(brand.Time, () => brand.App.Server.CreateHandler());
@@ -44,7 +44,7 @@ internal sealed class AcquisitionBrand : IAsyncDisposable
                 ["Waterwheel:Outbox:PollInterval"] = "00:00:00.050",
                 // Tests run the pool upkeep by hand rather than racing it.
                 ["Waterwheel:Jobs:RunRecurring"] = "false",
-            },
+            }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(),
             services =>
             {
                 services.AddSingleton<TimeProvider>(brand.Time);
@@ -67,8 +67,8 @@ internal sealed class AcquisitionBrand : IAsyncDisposable
     private async Task Organise()
     {
         var units = await Admin.GetFromJsonAsync<JsonElement>("/api/platform/org-units");
-        var hq = units.EnumerateArray().Single(u => u.GetProperty("kind").GetString() == "HeadOffice").GetProperty("id").GetGuid();
-        var region = await Created("/api/platform/org-units", new { parentId = hq, kind = "Region", name = "华东大区", code = "EAST" });
+        var hq = HeadOffice = units.EnumerateArray().Single(u => u.GetProperty("kind").GetString() == "HeadOffice").GetProperty("id").GetGuid();
+        var region = Region = await Created("/api/platform/org-units", new { parentId = hq, kind = "Region", name = "华东大区", code = "EAST" });
         var store = await Created("/api/platform/stores", new
         {
             code = "HZ01", name = StoreName, orgUnitId = region, province = "浙江省", city = "杭州市", district = "滨江区", address = "江南大道1号",
@@ -77,6 +77,28 @@ internal sealed class AcquisitionBrand : IAsyncDisposable
         var mobile = 13700000001;
         foreach (var (user, name) in Guides)
             Staff[user] = await Created("/api/platform/staff", new { name, mobile = (mobile++).ToString(System.Globalization.CultureInfo.InvariantCulture), role = "Guide", storeId = store, weComUserId = user });
+    }
+
+    public Guid HeadOffice { get; private set; }
+
+    /// <summary>The region the stores sit under.</summary>
+    public Guid Region { get; private set; }
+
+    /// <summary>Another store, at the given place.</summary>
+    public Task<Guid> Store(string code, string name, string province, string city, string address, double latitude, double longitude) =>
+        Created("/api/platform/stores", new
+        {
+            code, name, orgUnitId = Region, province, city, district = "", address, latitude, longitude, openingHours = "08:00-21:00", phone = "021-12345678",
+        });
+
+    /// <summary>Another staff member with a WeCom account, known to the simulated corp as well.</summary>
+    public async Task<Guid> Member(string user, string name, string role, Guid? storeId, string mobile)
+    {
+        var id = Staff[user] = await Created("/api/platform/staff", storeId is null
+            ? new { name, mobile, role, orgUnitId = (Guid?)HeadOffice, storeId, weComUserId = user }
+            : new { name, mobile, role, orgUnitId = (Guid?)null, storeId, weComUserId = user });
+        lock (Simulator.State.Sync) Corp.AddStaff(user, name, 1);
+        return id;
     }
 
     public static readonly (string User, string Name)[] Guides = [("guide.li", "李娜"), ("guide.wang", "王芳"), ("guide.zhao", "赵敏")];

@@ -152,10 +152,17 @@ namespace Waterwheel.Acquisition.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PublicToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
                     b.Property<string>("QrCodeUrl")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Routing")
+                        .HasColumnType("text");
 
                     b.Property<string>("Schedule")
                         .IsRequired()
@@ -191,6 +198,9 @@ namespace Waterwheel.Acquisition.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PublicToken")
+                        .IsUnique();
+
                     b.HasIndex("Status");
 
                     b.HasIndex("TenantId", "ChannelId");
@@ -199,6 +209,83 @@ namespace Waterwheel.Acquisition.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("live_codes", "acquisition");
+                });
+
+            modelBuilder.Entity("Waterwheel.Acquisition.Routing.LandingCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Denials")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Fallbacks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grants")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Routed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "CodeId", "Day");
+
+                    b.ToTable("landing_counts", "acquisition");
+                });
+
+            modelBuilder.Entity("Waterwheel.Acquisition.Routing.StoreWay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConfigId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("QrCodeUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WeComUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "State")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "CodeId", "WeComUserId")
+                        .IsUnique();
+
+                    b.ToTable("store_ways", "acquisition");
                 });
 #pragma warning restore 612, 618
         }

@@ -146,9 +146,16 @@ namespace Waterwheel.Acquisition.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QrCodeUrl")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Routing")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Schedule")
@@ -185,6 +192,9 @@ namespace Waterwheel.Acquisition.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PublicToken")
+                        .IsUnique();
+
                     b.HasIndex("Status");
 
                     b.HasIndex("TenantId", "ChannelId");
@@ -193,6 +203,83 @@ namespace Waterwheel.Acquisition.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("acquisition_live_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Waterwheel.Acquisition.Routing.LandingCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Denials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Fallbacks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Routed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "CodeId", "Day");
+
+                    b.ToTable("acquisition_landing_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Waterwheel.Acquisition.Routing.StoreWay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfigId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QrCodeUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeComUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "State")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "CodeId", "WeComUserId")
+                        .IsUnique();
+
+                    b.ToTable("acquisition_store_ways", (string)null);
                 });
 #pragma warning restore 612, 618
         }

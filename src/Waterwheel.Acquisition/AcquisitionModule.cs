@@ -44,6 +44,10 @@ public static class AcquisitionModule
         UpdateCode.Map(api);
         DeleteCode.Map(api);
         ListArrivals.Map(api);
+        Posters.GetPoster.Map(api);
+        Posters.UploadPosterBackground.Map(api);
+        Posters.SavePosterLayout.Map(api);
+        Posters.RenderPoster.Map(api);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Waterwheel.Acquisition.Arrivals;
 using Waterwheel.Acquisition.Channels;
 using Waterwheel.Acquisition.Codes;
+using Waterwheel.Acquisition.Posters;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Acquisition.Data;
@@ -16,6 +17,7 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<LiveCode> Codes => Set<LiveCode>();
     public DbSet<Arrival> Arrivals => Set<Arrival>();
+    public DbSet<Poster> Posters => Set<Poster>();
 
     internal Guid? CurrentTenant => actor.TenantId;
 
@@ -65,7 +67,19 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
             b.HasIndex(a => new { a.TenantId, a.ExternalUserId, a.StaffUserId, a.At }).IsUnique();
             // Caps count a staff member's adds through a code on a day.
             b.HasIndex(a => new { a.TenantId, a.CodeId, a.Day, a.StaffUserId });
+            // The funnel reads a span of days across codes.
+            b.HasIndex(a => new { a.TenantId, a.Day });
             b.HasQueryFilter(a => a.TenantId == CurrentTenant);
+        });
+        builder.Entity<Poster>(b =>
+        {
+            b.ToTable("posters");
+            b.HasKey(p => p.CodeId);
+            b.Property(p => p.BackgroundFormat).HasMaxLength(10);
+            b.Property(p => p.Layout).AsJson();
+            b.Property(p => p.Version).IsConcurrencyToken();
+            b.HasIndex(p => p.TenantId);
+            b.HasQueryFilter(p => p.TenantId == CurrentTenant);
         });
         ModuleTables.Place(builder, Schema, Database);
     }

@@ -34,8 +34,10 @@ internal static class PosterBackgrounds
         if (width > MaxSide || height > MaxSide || (long)width * height > MaxPixels)
             return Error.Invalid("file", AcquisitionText.Format("PosterTooManyPixels", MaxSide, MaxPixels / 1_000_000));
         // A header can be fine and the rest truncated or corrupt: decode it all once before keeping it.
-        using var bitmap = SKBitmap.Decode(codec);
-        if (bitmap is null || bitmap.Width != width) return NotAnImage();
+        // (SKBitmap.Decode would hand back a half-grey bitmap of a truncated file; the codec's own result says so.)
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var bitmap = new SKBitmap(info);
+        if (codec.GetPixels(info, bitmap.GetPixels()) != SKCodecResult.Success) return NotAnImage();
         return new BackgroundInfo(format, width, height);
     }
 

@@ -85,7 +85,18 @@ internal sealed class UploadPosterBackground(AcquisitionDbContext db, ActorConte
 
     private static async Task<(byte[]? File, string? Problem)> FilePart(HttpRequest request, CancellationToken ct)
     {
-        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } part) return (null, null);
+        if (!request.HasFormContentType) return (null, null);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            // A multipart body that is cut short or has no parts: the client's mistake, told as the missing file.
+            return (null, null);
+        }
+        if (form.Files.GetFile("file") is not { } part) return (null, null);
         if (part.Length > PosterBackgrounds.MaxBytes) return (null, PosterBackgrounds.TooLarge().Message);
         using var buffer = new MemoryStream();
         await part.CopyToAsync(buffer, ct);

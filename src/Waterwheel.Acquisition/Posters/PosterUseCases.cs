@@ -144,7 +144,7 @@ public sealed record PosterFile(byte[] Content, string FileName);
 /// Renders a code's poster, at print size for a download or smaller for the editor's preview; the preview may carry a
 /// layout not saved yet.
 /// </summary>
-internal sealed class RenderPoster(AcquisitionDbContext db)
+internal sealed class RenderPoster(AcquisitionDbContext db, IValidator<SavePosterLayoutRequest> validator)
 {
     public const int PreviewWidth = 480;
 
@@ -157,11 +157,13 @@ internal sealed class RenderPoster(AcquisitionDbContext db)
         return png.IsSuccess ? new PosterFile(png.Value!, FileName(code.Name)) : png.Error!;
     }
 
-    /// <summary>A small JPEG of the poster with this layout, as a data URL for the editor.</summary>
-    public async Task<Result<string>> Preview(Guid codeId, PosterLayout layout, CancellationToken ct)
+    /// <summary>A small JPEG of the poster with this layout, as a data URL for the editor; a layout that would not save gets its field errors instead.</summary>
+    public async Task<Result<string>> Preview(Guid codeId, SavePosterLayoutRequest request, CancellationToken ct)
     {
         var code = await PosterCodes.Find(db, codeId, ct);
         if (code is null) return Error.NotFound("Live code");
+        if (await validator.Check(request, ct) is { } invalid) return invalid;
+        var layout = request.ToLayout();
         var background = await db.Posters.AsNoTracking().Where(p => p.CodeId == codeId).Select(p => p.Background).FirstOrDefaultAsync(ct);
         var jpeg = PosterRenderer.Render(background, layout, code.QrCodeUrl, PreviewWidth, SKEncodedImageFormat.Jpeg);
         return jpeg.IsSuccess ? "data:image/jpeg;base64," + Convert.ToBase64String(jpeg.Value!) : jpeg.Error!;

@@ -20,6 +20,7 @@ public static class AcquisitionModule
         services.AddScoped<PoolSync>();
         services.AddSingleton<IAddWelcomes, Welcome.CodeWelcomes>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, ArrivalIntake>();
+        services.AddIntegrationEventHandler<CustomerLost, ArrivalEnds>();
         services.AddRecurringJob<PoolUpkeep>("acquisition.pool-upkeep", TimeSpan.FromMinutes(1));
         services.AddRecurringJob<PendingTags>("acquisition.pending-tags", TimeSpan.FromSeconds(30));
         services.AddHealthChecks().AddDbContextCheck<AcquisitionDbContext>("acquisition-db", tags: ["ready"]);
@@ -44,6 +45,7 @@ public static class AcquisitionModule
         UpdateCode.Map(api);
         DeleteCode.Map(api);
         ListArrivals.Map(api);
+        Funnels.GetFunnel.Map(api);
         Posters.GetPoster.Map(api);
         Posters.UploadPosterBackground.Map(api);
         Posters.SavePosterLayout.Map(api);

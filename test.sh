@@ -14,6 +14,8 @@ missing=()
 command -v redis-server >/dev/null || missing+=(redis-server)
 # Node.js runs Segment's own client library against the tracking API (the Customers tests install it from npm).
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+# Posters draw Chinese captions: a CJK font that fontconfig finds (the poster tests fail without one).
+[ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fontconfig fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing: ${missing[*]}. Run ./test.sh as root once, or: sudo apt-get install -y ${missing[*]}" >&2

@@ -24,6 +24,7 @@ public static class AcquisitionModule
         Routing.LandingEndpoints.AddLandingLimit(services, configuration);
         services.AddSingleton<IAddWelcomes, Welcome.CodeWelcomes>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, ArrivalIntake>();
+        services.AddIntegrationEventHandler<CustomerLost, ArrivalEnds>();
         services.AddRecurringJob<PoolUpkeep>("acquisition.pool-upkeep", TimeSpan.FromMinutes(1));
         services.AddRecurringJob<PendingTags>("acquisition.pending-tags", TimeSpan.FromSeconds(30));
         services.AddHealthChecks().AddDbContextCheck<AcquisitionDbContext>("acquisition-db", tags: ["ready"]);
@@ -50,6 +51,11 @@ public static class AcquisitionModule
         ListArrivals.Map(api);
         Routing.GetLandingStats.Map(api);
         Routing.LandingEndpoints.Map(app);
+        Funnels.GetFunnel.Map(api);
+        Posters.GetPoster.Map(api);
+        Posters.UploadPosterBackground.Map(api);
+        Posters.SavePosterLayout.Map(api);
+        Posters.RenderPoster.Map(api);
         return app;
     }
 }

@@ -18,4 +18,7 @@ internal sealed class Arrival
     public DateOnly Day { get; init; }
 
     public DateTime? TaggedAt { get; set; }
+
+    /// <summary>When the customer deleted the staff member (WeCom's CustomerLost), ending the relationship this arrival began.</summary>
+    public DateTime? EndedAt { get; set; }
 }

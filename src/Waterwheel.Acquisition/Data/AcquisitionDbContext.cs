@@ -2,6 +2,7 @@ using Waterwheel.Acquisition.Arrivals;
 using Waterwheel.Acquisition.Channels;
 using Waterwheel.Acquisition.Codes;
 using Waterwheel.Acquisition.Routing;
+using Waterwheel.Acquisition.Posters;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Acquisition.Data;
@@ -19,6 +20,7 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
     public DbSet<Arrival> Arrivals => Set<Arrival>();
     public DbSet<StoreWay> StoreWays => Set<StoreWay>();
     public DbSet<LandingCount> LandingCounts => Set<LandingCount>();
+    public DbSet<Poster> Posters => Set<Poster>();
 
     internal Guid? CurrentTenant => actor.TenantId;
 
@@ -72,6 +74,8 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
             b.HasIndex(a => new { a.TenantId, a.ExternalUserId, a.StaffUserId, a.At }).IsUnique();
             // Caps count a staff member's adds through a code on a day.
             b.HasIndex(a => new { a.TenantId, a.CodeId, a.Day, a.StaffUserId });
+            // The funnel reads a span of days across codes.
+            b.HasIndex(a => new { a.TenantId, a.Day });
             b.HasQueryFilter(a => a.TenantId == CurrentTenant);
         });
         builder.Entity<StoreWay>(b =>
@@ -93,6 +97,16 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
             // One row per code and day: the first event of a day inserts it, the rest add to it.
             b.HasKey(c => new { c.TenantId, c.CodeId, c.Day });
             b.HasQueryFilter(c => c.TenantId == CurrentTenant);
+        });
+        builder.Entity<Poster>(b =>
+        {
+            b.ToTable("posters");
+            b.HasKey(p => p.CodeId);
+            b.Property(p => p.BackgroundFormat).HasMaxLength(10);
+            b.Property(p => p.Layout).AsJson();
+            b.Property(p => p.Version).IsConcurrencyToken();
+            b.HasIndex(p => p.TenantId);
+            b.HasQueryFilter(p => p.TenantId == CurrentTenant);
         });
         ModuleTables.Place(builder, Schema, Database);
     }

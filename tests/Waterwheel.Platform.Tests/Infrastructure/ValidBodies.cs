@@ -45,6 +45,12 @@ public sealed class ValidBodies(TenantWorld actor)
         {
             channelId = actor.Acquisition.Channel, name = "Renamed code", pool = new[] { new { staffId = actor.Guide1a } },
         },
+        "PUT /api/acquisition/codes/{id}/poster/layout" => new { qrX = 0.3, qrY = 0.6, qrSize = 0.3, caption = "intruder" },
+        "PUT /api/acquisition/codes/{id}/poster/background" => new MultipartFormDataContent
+        {
+            // A real 1×1 PNG: the endpoint would take it, were the code the caller's.
+            { new ByteArrayContent(Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")), "file", "poster.png" },
+        },
         "POST /api/wecom/connection/test" => new { },
         "POST /api/wecom/sync/customers" => new { },
         "POST /api/wecom/relation-alerts/{id}/handle" => new { note = "intruder" },

@@ -41,6 +41,9 @@ namespace Waterwheel.Acquisition.Data.Migrations.Postgres
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ExternalUserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -58,6 +61,8 @@ namespace Waterwheel.Acquisition.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Day");
 
                     b.HasIndex("TenantId", "CodeId", "Day", "StaffUserId");
 
@@ -209,6 +214,46 @@ namespace Waterwheel.Acquisition.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("live_codes", "acquisition");
+                });
+
+            modelBuilder.Entity("Waterwheel.Acquisition.Posters.Poster", b =>
+                {
+                    b.Property<Guid>("CodeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Background")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("BackgroundFormat")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CodeId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("posters", "acquisition");
                 });
 
             modelBuilder.Entity("Waterwheel.Acquisition.Routing.LandingCount", b =>

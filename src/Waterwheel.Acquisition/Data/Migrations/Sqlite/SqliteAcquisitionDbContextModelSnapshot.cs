@@ -35,6 +35,9 @@ namespace Waterwheel.Acquisition.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalUserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -52,6 +55,8 @@ namespace Waterwheel.Acquisition.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Day");
 
                     b.HasIndex("TenantId", "CodeId", "Day", "StaffUserId");
 
@@ -203,6 +208,46 @@ namespace Waterwheel.Acquisition.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("acquisition_live_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Waterwheel.Acquisition.Posters.Poster", b =>
+                {
+                    b.Property<Guid>("CodeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Background")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("BackgroundFormat")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CodeId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("acquisition_posters", (string)null);
                 });
 
             modelBuilder.Entity("Waterwheel.Acquisition.Routing.LandingCount", b =>

@@ -193,26 +193,14 @@ public sealed partial class AudiencePagesTests(BrowserApp browser) : IClassFixtu
     [Fact]
     public async Task A_guide_finds_the_audience_pages_and_may_build_segments_but_not_manage_tags()
     {
-        using var admin = await browser.App.SignedIn(WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
-        var units = await admin.GetFromJsonAsync<JsonElement>("/api/platform/org-units");
-        var hq = units.EnumerateArray().Single(u => u.GetProperty("kind").GetString() == "HeadOffice").GetProperty("id").GetGuid();
-        var suffix = Random.Shared.Next(1000, 9999);
-        var region = await Created(admin, "/api/platform/org-units", new { parentId = hq, kind = "Region", name = $"华南{suffix}", code = $"R-S{suffix}" });
-        var store = await Created(admin, "/api/platform/stores", new
-        {
-            code = $"SZ{suffix}", name = $"南山店{suffix}", orgUnitId = region, province = "广东省", city = "深圳市", district = "南山区", address = "科技园1号",
-            latitude = 22.54, longitude = 113.95, openingHours = "08:00-21:00", phone = "0755-12345678",
-        });
-        var guide = await Created(admin, "/api/platform/staff", new { name = "导购小陈", mobile = $"135{suffix}{suffix}", role = "Guide", storeId = store });
-        var userName = $"guide{suffix}";
-        (await admin.PostAsJsonAsync($"/api/platform/staff/{guide}/account", new { userName, password = "Guide-pass-2026" })).EnsureSuccessStatusCode();
+        var userName = await BrowserAccounts.Guide(browser);
 
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN" });
         page.SetDefaultTimeout(20_000);
         Assertions.SetDefaultExpectTimeout(20_000);
         await page.GotoAsync("/audiences/tags");
         await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", "Guide-pass-2026");
+        await page.FillAsync("#password", BrowserAccounts.Password);
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/audiences/tags$"));
         foreach (var link in new[] { "标签", "人群", "人群包" })

@@ -10,7 +10,7 @@ namespace Waterwheel.Browser.Tests;
 /// <summary>The console's shell in Chinese: the sign-in page and its icon, the pager, a page the role may not open, the navigation, an empty search.</summary>
 public sealed class ChineseShellTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private const string GuidePassword = "Guide-pass-2026";
+    private const string GuidePassword = BrowserAccounts.Password;
 
     [Fact]
     public async Task Sign_in_has_an_icon_and_a_styled_user_field_and_lists_page_in_Chinese()
@@ -44,7 +44,7 @@ public sealed class ChineseShellTests(BrowserApp browser) : IClassFixture<Browse
     [Fact]
     public async Task A_guide_sees_only_sections_with_links_and_a_friendly_page_where_their_role_may_not_go()
     {
-        var userName = await ArrangeGuide();
+        var userName = await BrowserAccounts.Guide(browser);
         var page = await NewPage();
         await SignIn(page, userName, GuidePassword, "/");
 
@@ -62,7 +62,7 @@ public sealed class ChineseShellTests(BrowserApp browser) : IClassFixture<Browse
     [Fact]
     public async Task A_dealer_admin_is_offered_only_store_roles_for_a_new_staff_member()
     {
-        var userName = await ArrangeDealerAdmin();
+        var userName = await BrowserAccounts.DealerAdmin(browser);
         var page = await NewPage();
         await SignIn(page, userName, GuidePassword, "/settings/staff");
         await page.ClickAsync("[data-testid=staff-new]");
@@ -74,20 +74,6 @@ public sealed class ChineseShellTests(BrowserApp browser) : IClassFixture<Browse
     }
 
     /// <summary>A dealer with its admin, signed in with a password, made through the API as head office would.</summary>
-    private async Task<string> ArrangeDealerAdmin()
-    {
-        using var admin = await browser.App.SignedIn(WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
-        var units = await admin.GetFromJsonAsync<JsonElement>("/api/platform/org-units");
-        var hq = units.EnumerateArray().Single(u => u.GetProperty("kind").GetString() == "HeadOffice").GetProperty("id").GetGuid();
-        var suffix = Random.Shared.Next(1000, 9999);
-        var region = await Created(admin, "/api/platform/org-units", new { parentId = hq, kind = "Region", name = $"华东{suffix}", code = $"R-E{suffix}" });
-        var dealer = await Created(admin, "/api/platform/org-units", new { parentId = region, kind = "Dealer", name = $"禾丰商贸{suffix}", code = $"D-{suffix}" });
-        var staff = await Created(admin, "/api/platform/staff", new { name = "经销商老李", mobile = $"136{suffix}{suffix}", role = "DealerAdmin", orgUnitId = dealer });
-        var userName = $"dealer{suffix}";
-        using var account = await admin.PostAsJsonAsync($"/api/platform/staff/{staff}/account", new { userName, password = GuidePassword });
-        Assert.True(account.IsSuccessStatusCode, await account.Content.ReadAsStringAsync());
-        return userName;
-    }
 
     private async Task<IPage> NewPage()
     {
@@ -109,30 +95,5 @@ public sealed class ChineseShellTests(BrowserApp browser) : IClassFixture<Browse
     private static async Task<double> Width(ILocator locator) => (await locator.BoundingBoxAsync())!.Width;
 
     /// <summary>A guide with a sign-in, in a store of a new region, made through the API as head office would.</summary>
-    private async Task<string> ArrangeGuide()
-    {
-        using var admin = await browser.App.SignedIn(WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
-        var units = await admin.GetFromJsonAsync<JsonElement>("/api/platform/org-units");
-        var hq = units.EnumerateArray().Single(u => u.GetProperty("kind").GetString() == "HeadOffice").GetProperty("id").GetGuid();
-        var suffix = Random.Shared.Next(1000, 9999);
-        var region = await Created(admin, "/api/platform/org-units", new { parentId = hq, kind = "Region", name = $"华北{suffix}", code = $"R-N{suffix}" });
-        var store = await Created(admin, "/api/platform/stores", new
-        {
-            code = $"BJ{suffix}", name = $"望京店{suffix}", orgUnitId = region, province = "北京市", city = "北京市", district = "朝阳区", address = "望京街1号",
-            latitude = 39.99, longitude = 116.47, openingHours = "08:00-21:00", phone = "010-12345678",
-        });
-        var guide = await Created(admin, "/api/platform/staff", new { name = "导购小王", mobile = $"137{suffix}{suffix}", role = "Guide", storeId = store });
-        var userName = $"guide{suffix}";
-        using var account = await admin.PostAsJsonAsync($"/api/platform/staff/{guide}/account", new { userName, password = GuidePassword });
-        Assert.True(account.IsSuccessStatusCode, await account.Content.ReadAsStringAsync());
-        return userName;
-    }
 
-    private static async Task<Guid> Created(HttpClient client, string url, object body)
-    {
-        using var response = await client.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{url}: {text}");
-        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
-    }
 }

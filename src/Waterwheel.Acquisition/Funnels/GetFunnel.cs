@@ -16,7 +16,7 @@ internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, IOrga
     {
         var tz = await zone.Current(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, tz));
+        var today = TenantTime.Day(now, tz);
         var to = query.To ?? today;
         var from = query.From ?? to.AddDays(-29);
         if (from > to) return Error.Invalid("from", AcquisitionText.Get("FunnelFromAfterTo"));
@@ -29,15 +29,13 @@ internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, IOrga
         var arrivals = db.Arrivals.AsNoTracking();
         if (channels is not null) arrivals = arrivals.Where(a => channels.Contains(a.ChannelId));
         if (query.CodeId is { } code) arrivals = arrivals.Where(a => a.CodeId == code);
-        if (await VisibleStaff(ct) is { } staff) arrivals = arrivals.Where(a => staff.Contains(a.StaffUserId));
+        if (await directory.WeComStaffInScope(actor, ct) is { } staff) arrivals = arrivals.Where(a => staff.Contains(a.StaffUserId));
 
         var rows = await arrivals.Where(a => a.Day >= from && a.Day <= to).Select(a => new { a.Day, a.At, a.TaggedAt, a.EndedAt }).ToListAsync(ct);
+        var byDay = rows.ToLookup(r => r.Day, r => (r.At, r.TaggedAt, r.EndedAt));
         var days = new List<FunnelDay>();
         for (var day = from; day <= to; day = day.AddDays(1))
-        {
-            var ofDay = rows.Where(r => r.Day == day).ToList();
-            days.Add(Count(day, ofDay.Select(r => (r.At, r.TaggedAt, r.EndedAt)).ToList(), now));
-        }
+            days.Add(Count(day, byDay[day].ToList(), now));
         var total = Count(to, rows.Select(r => (r.At, r.TaggedAt, r.EndedAt)).ToList(), now);
 
         // Cost is spent once per channel, not per day: it is spread over every fan the channels brought, whenever.
@@ -67,19 +65,6 @@ internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, IOrga
     {
         if (channelId is not { } id) return null;
         return await db.Channels.AsNoTracking().Where(c => c.Id == id || c.ParentId == id).Select(c => c.Id).ToListAsync(ct);
-    }
-
-    /// <summary>The WeCom userids whose adds the viewer may count, or null for all of the brand's.</summary>
-    private async Task<List<string>?> VisibleStaff(CancellationToken ct)
-    {
-        var scope = actor.Scope;
-        if (scope.Kind == ScopeKind.Tenant) return null;
-        if (scope.Kind == ScopeKind.None) return [];
-        var staff = await directory.WeComStaff(actor.TenantId!.Value, ct);
-        if (scope.Kind == ScopeKind.Self) return staff.Where(s => s.StaffId == scope.StaffId).Select(s => s.WeComUserId).ToList();
-        if (scope.Kind == ScopeKind.Store) return staff.Where(s => s.StoreId == scope.StoreId).Select(s => s.WeComUserId).ToList();
-        var stores = (await directory.Stores(actor.TenantId!.Value, ct)).Where(s => s.OrgPath.StartsWith(scope.Path, StringComparison.Ordinal)).Select(s => s.StoreId).ToHashSet();
-        return staff.Where(s => s.StoreId is { } store && stores.Contains(store)).Select(s => s.WeComUserId).ToList();
     }
 
     public static void Map(IEndpointRouteBuilder api) => api

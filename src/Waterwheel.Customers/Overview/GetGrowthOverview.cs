@@ -9,7 +9,7 @@ namespace Waterwheel.Customers.Overview;
 /// the customers its stores lost even after they stopped being its customers. Head office counts dealer-owned
 /// customers too: these are figures, not people.
 /// </summary>
-internal sealed class GetGrowthOverview(CustomersDbContext db, ActorContext actor, OrganisationFacts organisation, ITenantZone zone, TimeProvider time)
+internal sealed class GetGrowthOverview(CustomersDbContext db, ActorContext actor, OrganisationFacts organisation, IOrganisationDirectory directory, ITenantZone zone, TimeProvider time)
 {
     public const int MaxDays = 90;
     private const int Leaders = 5;
@@ -23,7 +23,7 @@ internal sealed class GetGrowthOverview(CustomersDbContext db, ActorContext acto
         var today = TenantTime.Day(time.GetUtcNow().UtcDateTime, tz);
         var first = today.AddDays(1 - span);
         var from = TenantTime.StartOfDayUtc(first, tz);
-        var inScope = await InScope(tenant, ct);
+        var inScope = await InScope(ct);
         var rows = await inScope.Where(r => r.AddedAt >= from || (r.Status == RelationshipStatus.Lost && r.EndedAt >= from))
             .Select(r => new { r.AddedAt, r.EndedAt, r.Status, r.StoreId, r.StaffId }).ToListAsync(ct);
         var active = await inScope.CountAsync(r => r.Status == RelationshipStatus.Active, ct);
@@ -49,25 +49,13 @@ internal sealed class GetGrowthOverview(CustomersDbContext db, ActorContext acto
     private sealed record Move(DateOnly Day, Guid? StoreId, Guid? StaffId, bool Added);
 
     /// <summary>Relationships are kept per tenant only; the viewer's scope is applied here by where each was made.</summary>
-    private async Task<IQueryable<CustomerRelationship>> InScope(Guid tenant, CancellationToken ct)
+    private async Task<IQueryable<CustomerRelationship>> InScope(CancellationToken ct)
     {
         var rows = db.Relationships.AsNoTracking();
-        var scope = actor.Scope;
-        switch (scope.Kind)
-        {
-            case ScopeKind.Tenant:
-                return rows;
-            case ScopeKind.OrgUnit:
-                var stores = (await organisation.Stores(tenant, ct)).Values.Where(s => s.OrgPath.StartsWith(scope.Path, StringComparison.Ordinal))
-                    .Select(s => (Guid?)s.StoreId).ToList();
-                return rows.Where(r => stores.Contains(r.StoreId));
-            case ScopeKind.Store:
-                return rows.Where(r => r.StoreId == scope.StoreId);
-            case ScopeKind.Self:
-                return rows.Where(r => r.StaffId == scope.StaffId);
-            default:
-                return rows.Where(r => false);
-        }
+        if (actor.Scope.Kind == ScopeKind.Self) return rows.Where(r => r.StaffId == actor.Scope.StaffId);
+        if (await directory.StoresInScope(actor, ct) is not { } stores) return rows;
+        var ids = stores.Select(id => (Guid?)id).ToList();
+        return rows.Where(r => ids.Contains(r.StoreId));
     }
 
     private static List<GrowthLeader> Rank(IEnumerable<IGrouping<Guid, Move>> groups, Func<Guid, (string Name, string? Store)?> name) =>

@@ -20,7 +20,7 @@ internal sealed class GetRelationSummary(WeComDbContext db, ITenantZone zone, Ti
     {
         var tz = await zone.Current(ct);
         var dayStart = TenantTime.StartOfDayUtc(TenantTime.Day(time.GetUtcNow().UtcDateTime, tz), tz);
-        var staff = await StaffInScope(ct);
+        var staff = await directory.WeComStaffInScope(actor, ct);
         var relations = db.Relations.AsNoTracking();
         var alerts = db.RelationAlerts.AsNoTracking().Where(a => a.Status == RelationAlertStatus.Open);
         if (staff is not null)
@@ -34,28 +34,6 @@ internal sealed class GetRelationSummary(WeComDbContext db, ITenantZone zone, Ti
             await relations.CountAsync(r => r.Status == RelationStatus.RemovedByCustomer && r.EndedAt >= dayStart, ct),
             await relations.CountAsync(r => r.AddedAt >= dayStart && r.WelcomeSentAt >= dayStart, ct),
             await alerts.CountAsync(ct));
-    }
-
-    /// <summary>The WeCom userids of the staff the viewer's scope holds; null for the whole brand.</summary>
-    private async Task<List<string>?> StaffInScope(CancellationToken ct)
-    {
-        var scope = actor.Scope;
-        if (actor.IsSystem || scope.Kind == ScopeKind.Tenant) return null;
-        var tenant = actor.TenantId ?? Guid.Empty;
-        var staff = await directory.WeComStaff(tenant, ct);
-        switch (scope.Kind)
-        {
-            case ScopeKind.OrgUnit:
-                var stores = (await directory.Stores(tenant, ct)).Where(s => s.OrgPath.StartsWith(scope.Path, StringComparison.Ordinal))
-                    .Select(s => s.StoreId).ToHashSet();
-                return staff.Where(s => s.StoreId is { } store && stores.Contains(store)).Select(s => s.WeComUserId).ToList();
-            case ScopeKind.Store:
-                return staff.Where(s => s.StoreId == scope.StoreId).Select(s => s.WeComUserId).ToList();
-            case ScopeKind.Self:
-                return staff.Where(s => s.StaffId == scope.StaffId).Select(s => s.WeComUserId).ToList();
-            default:
-                return [];
-        }
     }
 
     public static void Map(IEndpointRouteBuilder api) => api

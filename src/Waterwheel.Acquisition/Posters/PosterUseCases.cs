@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using SkiaSharp;
 using Waterwheel.Acquisition.Codes;
@@ -72,10 +71,8 @@ internal sealed class UploadPosterBackground(AcquisitionDbContext db, ActorConte
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPut("/codes/{id:guid}/poster/background", async (Guid id, HttpRequest request, UploadPosterBackground handler, CancellationToken ct) =>
             {
-                // Room for a file a little over the bound, so that it is refused with a message rather than a cut connection.
-                if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = 2L * PosterBackgrounds.MaxBytes;
-                var (file, problem) = await FilePart(request, ct);
-                return (await handler.Handle(id, file, problem, ct)).ToOk();
+                var (file, tooLarge) = await UploadedFile.Read(request, PosterBackgrounds.MaxBytes, ct);
+                return (await handler.Handle(id, file, tooLarge ? PosterBackgrounds.TooLarge().Message : null, ct)).ToOk();
             })
         .Accepts<IFormFile>("multipart/form-data")
         .RequireAuthorization(Permissions.AcquisitionWrite)
@@ -83,25 +80,7 @@ internal sealed class UploadPosterBackground(AcquisitionDbContext db, ActorConte
         .WithName("UploadPosterBackground")
         .WithSummary("Replaces a live code's poster background (multipart part 'file': PNG, JPEG or WebP, at most 5 MB and 30 megapixels) (audited)");
 
-    private static async Task<(byte[]? File, string? Problem)> FilePart(HttpRequest request, CancellationToken ct)
-    {
-        if (!request.HasFormContentType) return (null, null);
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            // A multipart body that is cut short or has no parts: the client's mistake, told as the missing file.
-            return (null, null);
-        }
-        if (form.Files.GetFile("file") is not { } part) return (null, null);
-        if (part.Length > PosterBackgrounds.MaxBytes) return (null, PosterBackgrounds.TooLarge().Message);
-        using var buffer = new MemoryStream();
-        await part.CopyToAsync(buffer, ct);
-        return (buffer.ToArray(), null);
-    }
+
 }
 
 /// <summary>Saves where a code's QR and caption go (If-Match: the poster's version; audited).</summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Waterwheel.Audiences.Members;
 using Waterwheel.Customers.Contracts;
@@ -72,22 +71,12 @@ internal sealed class TagUpload(AudiencesDbContext db, ICustomerFacts facts, Per
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/tags/{id:guid}/upload", async (Guid id, HttpRequest request, CustomerIdentifier? kind, bool? remove, TagUpload handler, CancellationToken ct) =>
             {
-                if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBytes + 64 * 1024;
-                var (file, problem) = await File(request, ct);
-                return (await handler.Handle(id, kind, remove == true, file, problem, ct)).ToOk();
+                var (file, tooLarge) = await UploadedFile.Read(request, MaxBytes, ct);
+                return (await handler.Handle(id, kind, remove == true, file, tooLarge ? AudienceText.Format("ListTooBig", MaxBytes / 1024 / 1024) : null, ct)).ToOk();
             })
         .Accepts<IFormFile>("multipart/form-data")
         .RequireAuthorization(Permissions.AudiencesWrite)
         .ProducesValidationProblem()
         .WithName("TagUploadedList")
         .WithSummary("Gives a tag to the customers an uploaded list names (multipart part 'file': CSV or .xlsx, header then one value per row; ?kind=Phone|Email|WeComExternalUserId|UnionId|PosMemberNumber|TaobaoBuyerId|JdPin|DouyinOpenId|UserId; remove=true takes it) (audited)");
-
-    private static async Task<(byte[]? File, string? Problem)> File(HttpRequest request, CancellationToken ct)
-    {
-        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } part) return (null, null);
-        if (part.Length > MaxBytes) return (null, AudienceText.Format("ListTooBig", MaxBytes / 1024 / 1024));
-        using var buffer = new MemoryStream();
-        await part.CopyToAsync(buffer, ct);
-        return (buffer.ToArray(), null);
-    }
 }

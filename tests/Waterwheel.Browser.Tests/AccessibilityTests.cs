@@ -43,7 +43,7 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         Assert.True(found.Count == 0, $"axe-core as {role}:\n" + string.Join("\n", found));
     }
 
-    private static IEnumerable<string> Blocked(string href, Deque.AxeCore.Commons.AxeResult result) =>
+    internal static IEnumerable<string> Blocked(string href, Deque.AxeCore.Commons.AxeResult result) =>
         result.Violations.Where(v => Blocking.Contains(v.Impact ?? ""))
             .Select(v => $"{href}: {v.Impact} {v.Id} ({v.Help}) at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html.Length > 260 ? n.Html[..260] : n.Html))}");
 }

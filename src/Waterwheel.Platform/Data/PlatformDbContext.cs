@@ -58,6 +58,7 @@ internal abstract class PlatformDbContext(DbContextOptions options, ActorContext
             b.Property(t => t.Name).HasMaxLength(100);
             b.Property(t => t.Code).HasMaxLength(40);
             b.Property(t => t.TimeZone).HasMaxLength(64).HasDefaultValue(TenantTime.DefaultZoneId);
+            b.Property(t => t.Version).IsConcurrencyToken();
             b.HasIndex(t => t.Code).IsUnique();
         });
         builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);

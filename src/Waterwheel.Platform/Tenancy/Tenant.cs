@@ -10,6 +10,9 @@ internal sealed class Tenant
 
     /// <summary>The IANA zone its people live in: every time they read, and every "today", is in this zone.</summary>
     public string TimeZone { get; set; } = TenantTime.DefaultZoneId;
+
+    /// <summary>Bumped on every save: the ETag behind If-Match on the brand's settings.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A row that belongs to one tenant and is filtered by it in every query.</summary>

@@ -17,14 +17,22 @@ public abstract partial class TenantTimeZoneTests<TProvider>(AppFixture<TProvide
 
         foreach (var wrong in new[] { "Mars/Olympus", "", "China Standard Time", "UTC+8" })
         {
-            using var refused = await fixture.AdminA.PutAsJsonAsync("/api/platform/tenant/time-zone", new { timeZone = wrong });
+            using var refused = await Put(wrong, await CurrentETag());
             await refused.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
         }
 
         try
         {
-            using var saved = await fixture.AdminA.PutAsJsonAsync("/api/platform/tenant/time-zone", new { timeZone = "Europe/London" });
+            var read = await CurrentETag();
+            using var blind = await Put("Europe/London", ifMatch: null);
+            await blind.ExpectProblem(HttpStatusCode.PreconditionRequired, "if_match_required");
+            using var saved = await Put("Europe/London", read);
             saved.EnsureSuccessStatusCode();
+            Assert.NotEqual(read, saved.Headers.ETag?.Tag);
+            // A second admin who read the zone before that save would overwrite it unseen: refused.
+            using var stale = await Put("Asia/Tokyo", read);
+            await stale.ExpectProblem(HttpStatusCode.PreconditionFailed, "stale_version");
+            Assert.Equal("Europe/London", (await fixture.AdminA.GetOk("/api/platform/tenant/time-zone")).Text("timeZone"));
             Assert.Equal(before + 1, await Arrange.AuditCount(fixture.AdminA, "tenant.time_zone_changed"));
             var audit = await fixture.AdminA.GetStringAsync("/api/platform/audit?action=tenant.time_zone_changed");
             Assert.Contains("Asia/Shanghai → Europe/London", audit);
@@ -37,8 +45,22 @@ public abstract partial class TenantTimeZoneTests<TProvider>(AppFixture<TProvide
         }
         finally
         {
-            (await fixture.AdminA.PutAsJsonAsync("/api/platform/tenant/time-zone", new { timeZone = "Asia/Shanghai" })).Dispose();
+            (await Put("Asia/Shanghai", "*")).Dispose();
         }
+    }
+
+    private async Task<string?> CurrentETag()
+    {
+        using var response = await fixture.AdminA.GetAsync("/api/platform/tenant/time-zone");
+        response.EnsureSuccessStatusCode();
+        return response.Headers.ETag?.Tag;
+    }
+
+    private Task<HttpResponseMessage> Put(string zone, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/platform/tenant/time-zone") { Content = JsonContent.Create(new { timeZone = zone }) };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return fixture.AdminA.SendAsync(request);
     }
 
     [Fact]

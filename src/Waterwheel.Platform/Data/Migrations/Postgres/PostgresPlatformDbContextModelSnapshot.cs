@@ -624,6 +624,10 @@ namespace Waterwheel.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasDefaultValue("Asia/Shanghai");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")

@@ -614,6 +614,10 @@ namespace Waterwheel.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("Asia/Shanghai");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")

@@ -16,12 +16,7 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
     [InlineData("guide")]
     public async Task No_page_of_the_navigation_has_a_serious_or_critical_axe_violation(string role)
     {
-        var (userName, password) = role switch
-        {
-            "dealer" => (await BrowserAccounts.DealerAdmin(browser), BrowserAccounts.Password),
-            "guide" => (await BrowserAccounts.Guide(browser), BrowserAccounts.Password),
-            _ => (WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword),
-        };
+        var (userName, password) = await BrowserAccounts.For(browser, role);
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN" });
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync("/login");

@@ -10,6 +10,15 @@ internal static class BrowserAccounts
 {
     public const string Password = "Guide-pass-2026";
 
+    /// <summary>A sign-in for "admin" (head office's admin), "dealer" (a new dealer's admin) or "guide" (a new store's guide).</summary>
+    public static async Task<(string UserName, string Password)> For(BrowserApp browser, string role) => role switch
+    {
+        "dealer" => (await DealerAdmin(browser), Password),
+        "guide" => (await Guide(browser), Password),
+        "admin" => (WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword),
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "admin, dealer or guide"),
+    };
+
     /// <summary>A guide of a new store in a new region; returns the user name.</summary>
     public static async Task<string> Guide(BrowserApp browser)
     {

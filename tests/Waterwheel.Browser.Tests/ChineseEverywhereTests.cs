@@ -15,14 +15,18 @@ public sealed partial class ChineseEverywhereTests(BrowserApp browser) : IClassF
         "EncodingAESKey", "AES", "Key", "userid", "unionid", "openid", "ID", "IP", "URL", "Tmall", "JD", "Douyin", "POS", "SMS", "RFM", "UTC", "xlsx", "MIT", "Segment", "SDK",
     };
 
-    [Fact]
-    public async Task No_page_of_the_navigation_shows_English_words_in_the_Chinese_console()
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("dealer")]
+    [InlineData("guide")]
+    public async Task No_page_of_the_navigation_shows_English_words_in_the_Chinese_console(string role)
     {
+        var (userName, password) = await BrowserAccounts.For(browser, role);
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN" });
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync("/login");
-        await page.FillAsync("#username", WaterwheelApp.AdminUser);
-        await page.FillAsync("#password", WaterwheelApp.AdminPassword);
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         await page.Locator(".mud-nav-link").First.WaitForAsync();
 
@@ -38,7 +42,7 @@ public sealed partial class ChineseEverywhereTests(BrowserApp browser) : IClassF
             var english = Words().Matches(Addresses().Replace(text, " ")).Select(m => m.Value).Where(w => !Allowed.Contains(w)).Distinct().ToList();
             if (english.Count > 0) found.Add($"{href}: {string.Join(", ", english)}");
         }
-        Assert.True(found.Count == 0, "English in the Chinese console:\n" + string.Join("\n", found));
+        Assert.True(found.Count == 0, $"English in the Chinese console as {role}:\n" + string.Join("\n", found));
     }
 
     [GeneratedRegex(@"\S*(://|/)\S*")]

@@ -68,12 +68,11 @@ public sealed class PhoneWidthTests(BrowserApp browser) : IClassFixture<BrowserA
 
     [Theory]
     [InlineData("admin")]
+    [InlineData("dealer")]
     [InlineData("guide")]
     public async Task Every_page_fits_a_phone_and_names_the_fields_of_its_cards(string role)
     {
-        var (userName, password) = role == "guide"
-            ? (await BrowserAccounts.Guide(browser), BrowserAccounts.Password)
-            : (WaterwheelApp.AdminUser, WaterwheelApp.AdminPassword);
+        var (userName, password) = await BrowserAccounts.For(browser, role);
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
         {
             BaseURL = browser.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = Width, Height = Height },

@@ -1,7 +1,10 @@
 namespace Waterwheel.Console.Layout;
 
-/// <summary>A link in the navigation, shown only to those holding its permission.</summary>
-public sealed record NavItem(string Title, string Href, string Icon, string Permission);
+/// <summary>
+/// A link in the navigation, shown only to those holding its permission; a head-office link (work done for the whole
+/// brand, such as imports) also only to head-office roles, though a dealer's admin holds the same permission.
+/// </summary>
+public sealed record NavItem(string Title, string Href, string Icon, string Permission, bool HeadOfficeOnly = false);
 
 /// <summary>A group of links: one per water-wheel stage, plus insight and settings.</summary>
 public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem> Items);
@@ -17,7 +20,7 @@ public static class NavSections
         new("Customers", MudBlazor.Icons.Material.Filled.People,
         [
             new("Customer profiles", "/customers", MudBlazor.Icons.Material.Filled.Person, Platform.Contracts.Permissions.ProfilesRead),
-            new("Customer imports", "/customers/imports", MudBlazor.Icons.Material.Filled.UploadFile, Platform.Contracts.Permissions.ProfilesWrite),
+            new("Customer imports", "/customers/imports", MudBlazor.Icons.Material.Filled.UploadFile, Platform.Contracts.Permissions.ProfilesWrite, HeadOfficeOnly: true),
             new("Tags", "/audiences/tags", MudBlazor.Icons.Material.Filled.LocalOffer, Platform.Contracts.Permissions.AudiencesRead),
             new("Segments", "/audiences/segments", MudBlazor.Icons.Material.Filled.FilterAlt, Platform.Contracts.Permissions.AudiencesRead),
             new("Audience packs", "/audiences/packs", MudBlazor.Icons.Material.Filled.Inventory2, Platform.Contracts.Permissions.AudiencesRead),

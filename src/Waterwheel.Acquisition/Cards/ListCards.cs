@@ -3,13 +3,13 @@ using QRCoder;
 
 namespace Waterwheel.Acquisition.Cards;
 
-/// <summary>A live code's parcel cards, oldest first (paging).</summary>
+/// <summary>A live code's parcel cards, oldest batch first and by order number within a batch (paging).</summary>
 internal sealed class ListCards(AcquisitionDbContext db)
 {
     public async Task<Result<Page<CardView>>> Handle(Guid codeId, PageQuery query, CancellationToken ct)
     {
         if (!await db.Codes.AnyAsync(c => c.Id == codeId, ct)) return Error.NotFound("Live code");
-        var page = await db.Cards.AsNoTracking().Where(c => c.CodeId == codeId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToPage(q => q, query, ct);
+        var page = await db.Cards.AsNoTracking().Where(c => c.CodeId == codeId).OrderBy(c => c.CreatedAt).ThenBy(c => c.OrderNumber).ToPage(q => q, query, ct);
         return new Page<CardView>(page.Items.Select(CardView.Of).ToList(), page.Total, page.PageNumber, page.PageSize);
     }
 
@@ -23,7 +23,7 @@ internal sealed class ListCards(AcquisitionDbContext db)
         api.MapGet("/codes/{id:guid}/cards.csv", async (Guid id, HttpRequest request, AcquisitionDbContext db, CancellationToken ct) =>
             {
                 if (!await db.Codes.AnyAsync(c => c.Id == id, ct)) return Error.NotFound("Live code").ToProblem();
-                var cards = await db.Cards.AsNoTracking().Where(c => c.CodeId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
+                var cards = await db.Cards.AsNoTracking().Where(c => c.CodeId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.OrderNumber).ToListAsync(ct);
                 return Results.File(CardExport.Csv(cards, $"{request.Scheme}://{request.Host}{request.PathBase}"), "text/csv; charset=utf-8", $"parcel-cards-{id:N}.csv");
             })
             .RequireAuthorization(Permissions.AcquisitionRead)

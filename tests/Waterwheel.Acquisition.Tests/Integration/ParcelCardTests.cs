@@ -119,6 +119,18 @@ public abstract class ParcelCardTests(string provider) : IAsyncLifetime
         using var png = await _brand.Admin.GetAsync($"/api/acquisition/cards/{token}/qr.png");
         Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await _brand.Admin.GetAsync("/api/acquisition/cards/AAAAAAAAAAAA/qr.png")).StatusCode);
+
+        // Deleting the code takes its opened cards' ways out of WeCom and closes their pages.
+        var page = $"/h5/card/{token}";
+        Assert.Equal(HttpStatusCode.OK, (await _customer.GetAsync(page)).StatusCode);
+        lock (_brand.Simulator.State.Sync) Assert.Single(_brand.Corp.ContactWays.Values, w => w.State == "pc" + token);
+        var version = (await AcquisitionBrand.Send(_brand.Admin.GetAsync($"/api/acquisition/codes/{codeId}"))).GetProperty("version").GetInt32();
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/acquisition/codes/{codeId}");
+        delete.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        await AcquisitionBrand.Send(_brand.Admin.SendAsync(delete), HttpStatusCode.NoContent);
+        lock (_brand.Simulator.State.Sync) Assert.DoesNotContain(_brand.Corp.ContactWays.Values, w => w.State.StartsWith("pc", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await _customer.GetAsync(page)).StatusCode);
+        Assert.Equal(2, await StoredCards());
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public static class AcquisitionModule
         services.AddScoped<PoolSync>();
         services.AddScoped<Routing.StoreWays>();
         services.AddScoped<Routing.LandingCounter>();
+        services.AddScoped<Cards.CardWays>();
+        services.AddScoped<Cards.CardArrivals>();
         services.AddSingleton<Routing.StoreMaps>();
         Routing.LandingEndpoints.AddLandingLimit(services, configuration);
         services.AddSingleton<IAddWelcomes, Welcome.CodeWelcomes>();
@@ -52,6 +54,9 @@ public static class AcquisitionModule
         Routing.GetLandingStats.Map(api);
         Routing.LandingEndpoints.Map(app);
         Funnels.GetFunnel.Map(api);
+        Cards.CreateCards.Map(api);
+        Cards.ListCards.Map(api);
+        Cards.CardEndpoints.Map(app);
         Posters.GetPoster.Map(api);
         Posters.UploadPosterBackground.Map(api);
         Posters.SavePosterLayout.Map(api);

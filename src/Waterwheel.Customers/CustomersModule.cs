@@ -29,6 +29,7 @@ public static class CustomersModule
         services.AddScoped<Attributes.TenantAttributes>();
         services.AddScoped<WeComRelationshipIntake>();
         services.AddScoped<Contracts.ICustomerFacts, Facts.CustomerFactsReader>();
+        services.AddScoped<Contracts.IOrderBuyers, OrderBuyerLinks>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, WeComAddIntake>();
         services.AddIntegrationEventHandler<CustomerRelationFound, WeComFoundIntake>();
         services.AddIntegrationEventHandler<CustomerLost, WeComLostIntake>();

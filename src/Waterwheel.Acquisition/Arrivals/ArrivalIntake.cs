@@ -15,7 +15,8 @@ namespace Waterwheel.Acquisition.Arrivals;
 /// module's delivery of this very event sits in the same partition (the customer), and a failing message holds back
 /// the ones behind it, so the two would wait for each other until the retries ran out (ADR 15).
 /// </summary>
-internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICustomerTagging tagging, TimeProvider time, ILogger<ArrivalIntake> log)
+internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICustomerTagging tagging, Cards.CardArrivals cards, TimeProvider time,
+    ILogger<ArrivalIntake> log)
     : IIntegrationEventHandler<CustomerAddedStaff>
 {
     public async Task Handle(CustomerAddedStaff added, CancellationToken ct)
@@ -24,6 +25,7 @@ internal sealed class ArrivalIntake(AcquisitionDbContext db, PoolSync pools, ICu
         var code = await Routing.CodeByState.Find(db, added.State, ct);
         if (code is null) return;
         var arrival = await Record(code, added, ct);
+        await cards.Link(added, ct);
         var synced = await pools.Refresh(code, ct);
         if (!synced.IsDone) log.LogWarning("Live code {CodeId} pool not updated after an add: {Status}", code.Id, synced.Status);
         if (arrival.TaggedAt is not null) return;

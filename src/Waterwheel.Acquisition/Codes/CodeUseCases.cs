@@ -166,7 +166,7 @@ internal sealed class UpdateCode(AcquisitionDbContext db, IValidator<SaveCodeReq
 }
 
 /// <summary>Deletes a live code (If-Match; audited): its WeCom way goes (the QR stops working); its arrivals stay for reports.</summary>
-internal sealed class DeleteCode(AcquisitionDbContext db, IWeComContactWays ways, StoreWays storeWays, IAuditLog audit)
+internal sealed class DeleteCode(AcquisitionDbContext db, IWeComContactWays ways, StoreWays storeWays, Cards.CardWays cardWays, IAuditLog audit)
 {
     public async Task<Result<bool>> Handle(Guid id, string? ifMatch, CancellationToken ct)
     {
@@ -174,6 +174,7 @@ internal sealed class DeleteCode(AcquisitionDbContext db, IWeComContactWays ways
         if (code is null) return Error.NotFound("Live code");
         if (ETags.Check(ifMatch, code.Version) is { } precondition) return precondition;
         var deleted = code.Routing is null ? await ways.Delete(code.TenantId, code.ConfigId, ct) : await storeWays.RemoveAll(code, ct);
+        if (deleted.IsDone) deleted = await cardWays.RemoveAll(code, ct);
         if (!deleted.IsDone) return CodeShaping.Refused(deleted);
         code.Status = LiveCodeStatus.Deleted;
         code.LiveUserIds = [];

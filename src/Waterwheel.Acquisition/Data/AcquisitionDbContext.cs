@@ -1,4 +1,5 @@
 using Waterwheel.Acquisition.Arrivals;
+using Waterwheel.Acquisition.Cards;
 using Waterwheel.Acquisition.Channels;
 using Waterwheel.Acquisition.Codes;
 using Waterwheel.Acquisition.Routing;
@@ -21,6 +22,7 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
     public DbSet<StoreWay> StoreWays => Set<StoreWay>();
     public DbSet<LandingCount> LandingCounts => Set<LandingCount>();
     public DbSet<Poster> Posters => Set<Poster>();
+    public DbSet<ParcelCard> Cards => Set<ParcelCard>();
 
     internal Guid? CurrentTenant => actor.TenantId;
 
@@ -107,6 +109,26 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
             b.Property(p => p.Version).IsConcurrencyToken();
             b.HasIndex(p => p.TenantId);
             b.HasQueryFilter(p => p.TenantId == CurrentTenant);
+        });
+        builder.Entity<ParcelCard>(b =>
+        {
+            b.ToTable("parcel_cards");
+            b.Ignore(c => c.State);
+            b.Property(c => c.Channel).HasMaxLength(ParcelCard.ChannelLength);
+            b.Property(c => c.OrderNumber).HasMaxLength(ParcelCard.OrderNumberLength);
+            b.Property(c => c.Token).HasMaxLength(ParcelCard.TokenLength);
+            b.Property(c => c.WeComUserId).HasMaxLength(64);
+            b.Property(c => c.ConfigId).HasMaxLength(64);
+            b.Property(c => c.QrCodeUrl).HasMaxLength(500);
+            b.Property(c => c.LinkedExternalUserId).HasMaxLength(64);
+            b.Property(c => c.Version).IsConcurrencyToken();
+            // The card's page and the add's state find the card by token alone, before the tenant is known.
+            b.HasIndex(c => c.Token).IsUnique();
+            // One card per order: generating cards again for the same order finds this one.
+            b.HasIndex(c => new { c.TenantId, c.Channel, c.OrderNumber }).IsUnique();
+            // The batch's export lists a code's cards in order.
+            b.HasIndex(c => new { c.TenantId, c.CodeId, c.CreatedAt });
+            b.HasQueryFilter(c => c.TenantId == CurrentTenant);
         });
         ModuleTables.Place(builder, Schema, Database);
     }

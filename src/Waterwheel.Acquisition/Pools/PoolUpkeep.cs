@@ -31,15 +31,16 @@ internal sealed class PoolUpkeep(AcquisitionDbContext db, IServiceScopeFactory s
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var code in await tenantDb.Codes.AsNoTracking().Where(c => c.Status == LiveCodeStatus.Active).ToListAsync(ct))
         {
-            var outcome = code.ExpiresAt <= now ? await Expire(tenantDb, ways, scope.ServiceProvider.GetRequiredService<Routing.StoreWays>(), code, ct) : await pools.Refresh(code, ct);
+            var outcome = code.ExpiresAt <= now ? await Expire(tenantDb, ways, scope.ServiceProvider, code, ct) : await pools.Refresh(code, ct);
             if (!outcome.IsDone) log.LogWarning("Live code {CodeId}: WeCom answered {Status}; trying again next round", code.Id, outcome.Status);
         }
     }
 
-    private static async Task<ContactWayOutcome> Expire(AcquisitionDbContext db, IWeComContactWays ways, Routing.StoreWays storeWays, LiveCode code, CancellationToken ct)
+    private static async Task<ContactWayOutcome> Expire(AcquisitionDbContext db, IWeComContactWays ways, IServiceProvider services, LiveCode code, CancellationToken ct)
     {
-        // A nearest-store code has no way of its own: its staff members' ways go.
-        var deleted = code.Routing is null ? await ways.Delete(code.TenantId, code.ConfigId, ct) : await storeWays.RemoveAll(code, ct);
+        // A nearest-store code has no way of its own: its staff members' ways go. The ways of its opened parcel cards go too.
+        var deleted = code.Routing is null ? await ways.Delete(code.TenantId, code.ConfigId, ct) : await services.GetRequiredService<Routing.StoreWays>().RemoveAll(code, ct);
+        if (deleted.IsDone) deleted = await services.GetRequiredService<Cards.CardWays>().RemoveAll(code, ct);
         if (!deleted.IsDone) return deleted;
         // The code's version moves: an operator's open edit of an expired code is refused as stale, as it should be.
         await db.Serialized(() => db.Codes.Where(c => c.Id == code.Id)

@@ -60,7 +60,7 @@ internal static class LandingPage
         <body><main><p data-testid="landing-status">{{E(AcquisitionText.Get("LandingGone"))}}</p></main></body></html>
         """;
 
-    private const string Style = """
+    internal const string Style = """
         body{margin:0;font-family:-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f5f5f5;color:#222}
         main{max-width:420px;margin:0 auto;padding:24px 16px;text-align:center}
         h1{font-size:20px;margin:8px 0 16px}h2{font-size:18px;margin:8px 0 4px}

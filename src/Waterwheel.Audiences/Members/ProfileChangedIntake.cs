@@ -34,7 +34,7 @@ internal sealed class ProfileChangedIntake(AudiencesDbContext db, ICustomerFacts
         var has = (await db.CustomerTags.AsNoTracking().Where(t => t.ProfileId == survivor).Select(t => t.TagId).ToListAsync(ct)).ToHashSet();
         var byId = await db.Tags.AsNoTracking().Where(t => held.Select(h => h.TagId).Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         foreach (var tag in held.Where(h => !has.Contains(h.TagId) && byId.ContainsKey(h.TagId)))
-            await tags.Give(byId[tag.TagId], [heir], tag.Cause, tag.TaggedBy ?? "", ct);
+            await tags.Give(byId[tag.TagId], [heir], tag.Cause, tag.TaggedBy ?? "", ct, inherited: true);
         // The merged profile's past is the survivor's now: its timeline shows both.
         await db.TagHistory.Where(h => h.ProfileId == merged).ExecuteUpdateAsync(s => s.SetProperty(h => h.ProfileId, survivor), ct);
     }

@@ -14,8 +14,10 @@ internal sealed class TagWriter(AudiencesDbContext db, TimeProvider time)
     /// Gives the tag to these members; in a single-valued group their other tag of the group goes. A member holding the tag
     /// already keeps it, with the new cause and expiry. Returns how many newly hold it.
     /// </summary>
-    /// A tag WeCom also has is put on the customer in WeCom too, unless WeCom is where it came from.
-    public Task<int> Give(Tag tag, IReadOnlyList<Member> members, TagCause cause, string by, CancellationToken ct) => db.Atomically(async () =>
+    /// A tag WeCom also has is put on the customer in WeCom too, unless WeCom is where it came from. An inherited tag (one a
+    /// merged profile hands to its survivor) writes no history line: the merged profile's own lines, which move with it,
+    /// already say when and why it was given.
+    public Task<int> Give(Tag tag, IReadOnlyList<Member> members, TagCause cause, string by, CancellationToken ct, bool inherited = false) => db.Atomically(async () =>
     {
         var toWeCom = cause != TagCause.WeCom;
         var now = time.GetUtcNow().UtcDateTime;
@@ -41,11 +43,12 @@ internal sealed class TagWriter(AudiencesDbContext db, TimeProvider time)
                 TenantId = member.TenantId, ProfileId = member.ProfileId, TagId = tag.Id, Cause = cause, TaggedAt = now, ExpiresAt = expires, TaggedBy = by,
             });
             db.MemberTags.Add(new MemberTag { TenantId = member.TenantId, TagId = tag.Id, Ordinal = member.Ordinal });
-            db.TagHistory.Add(new TagHistoryEntry
-            {
-                TenantId = member.TenantId, ProfileId = member.ProfileId, TagId = tag.Id, TagName = tag.Name, Given = true,
-                Cause = TagHistoryEntry.Of(cause), By = TagHistoryEntry.Fit(by), At = now,
-            });
+            if (!inherited)
+                db.TagHistory.Add(new TagHistoryEntry
+                {
+                    TenantId = member.TenantId, ProfileId = member.ProfileId, TagId = tag.Id, TagName = tag.Name, Given = true,
+                    Cause = TagHistoryEntry.Of(cause), By = TagHistoryEntry.Fit(by), At = now,
+                });
             db.Changes.Add(new MemberChange { TenantId = member.TenantId, Ordinal = member.Ordinal, Kind = MemberChangeKind.SetTag, TagId = tag.Id, At = now });
             if (toWeCom && tag.WeComTagId is { } weComTagId) db.Publish(new WeComMarksWanted(member.TenantId, member.ProfileId, [weComTagId], []), now);
             given++;

@@ -7,9 +7,9 @@ namespace Waterwheel.Acquisition.Groups;
 
 /// <summary>
 /// A customer group changed (someone joined or left, or WeCom opened a room): the group codes that hold it are brought
-/// in line at once, since this join may have filled a group. A group no code holds may be a room WeCom just opened for
-/// a code whose groups are all full, so such codes look at their way. A code another node holds past the wait is left
-/// to the inbox's retry.
+/// in line at once, since this join may have filled a group. A new group no code holds may be a room WeCom just opened
+/// for a code whose groups are all full, so such codes look at their way. A code another node holds past the wait is
+/// left to the inbox's retry.
 /// </summary>
 internal sealed class GroupFilling(AcquisitionDbContext db, GroupCodeSync sync, ILogger<GroupFilling> log) : IIntegrationEventHandler<CustomerGroupChanged>
 {
@@ -19,7 +19,7 @@ internal sealed class GroupFilling(AcquisitionDbContext db, GroupCodeSync sync, 
         var codes = await db.GroupCodes.AsNoTracking().Where(c => c.Status == LiveCodeStatus.Active).OrderBy(c => c.CreatedAt)
             .Select(c => new { c.Id, c.ChatIds, c.AutoCreateRoom }).ToListAsync(ct);
         var holding = codes.Where(c => c.ChatIds.Contains(changed.ChatId)).ToList();
-        if (holding.Count == 0) holding = codes.Where(c => c.AutoCreateRoom).ToList();
+        if (holding.Count == 0 && changed.New) holding = codes.Where(c => c.AutoCreateRoom).ToList();
         foreach (var code in holding)
         {
             var outcome = await sync.Refresh(code.Id, ct);

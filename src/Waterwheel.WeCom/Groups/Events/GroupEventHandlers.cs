@@ -9,7 +9,7 @@ internal sealed class GroupCreatedHandler(WeComDbContext db, GroupRefresh refres
 {
     protected override async Task Handle(ExternalChatCreated created, TenantCorp corp, CancellationToken ct)
     {
-        if (await refresh.Refresh(corp, created.ChatId, ct) is { } group) db.Announce(group, time.GetUtcNow().UtcDateTime);
+        if (await refresh.Refresh(corp, created.ChatId, ct) is { } group) db.Announce(group, time.GetUtcNow().UtcDateTime, isNew: true);
         await db.SaveChangesAsync(ct);
     }
 }

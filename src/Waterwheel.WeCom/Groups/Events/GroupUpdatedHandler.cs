@@ -18,11 +18,12 @@ internal sealed class GroupUpdatedHandler(WeComDbContext db, GroupRefresh refres
         var memberChange = update.UpdateDetail is ExternalChatUpdated.AddMember or ExternalChatUpdated.DelMember;
         if (group is not null && memberChange && update.CurMemVer is { Length: > 0 } current && current == group.MemberVersion) return;
 
+        var isNew = group is null;
         if (group is not null && memberChange && update.LastMemVer is { Length: > 0 } last && last == group.MemberVersion)
             await delta.Apply(group, update, ct);
         else
             group = await refresh.Refresh(corp, update.ChatId, ct);
-        if (group is not null) db.Announce(group, time.GetUtcNow().UtcDateTime);
+        if (group is not null) db.Announce(group, time.GetUtcNow().UtcDateTime, isNew);
         await db.SaveChangesAsync(ct);
     }
 }

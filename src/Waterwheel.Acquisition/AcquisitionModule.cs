@@ -24,10 +24,15 @@ public static class AcquisitionModule
         services.AddScoped<Cards.CardArrivals>();
         services.AddSingleton<Routing.StoreMaps>();
         Routing.LandingEndpoints.AddLandingLimit(services, configuration);
+        services.AddScoped<Groups.GroupCodeShaping>();
+        services.AddScoped<Groups.GroupCodeSync>();
+        services.AddScoped<Groups.GroupCodeRemoval>();
         services.AddSingleton<IAddWelcomes, Welcome.CodeWelcomes>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, ArrivalIntake>();
         services.AddIntegrationEventHandler<CustomerLost, ArrivalEnds>();
+        services.AddIntegrationEventHandler<CustomerGroupChanged, Groups.GroupFilling>();
         services.AddRecurringJob<PoolUpkeep>("acquisition.pool-upkeep", TimeSpan.FromMinutes(1));
+        services.AddRecurringJob<Groups.GroupCodeUpkeep>("acquisition.group-code-upkeep", TimeSpan.FromMinutes(1));
         services.AddRecurringJob<PendingTags>("acquisition.pending-tags", TimeSpan.FromSeconds(30));
         services.AddHealthChecks().AddDbContextCheck<AcquisitionDbContext>("acquisition-db", tags: ["ready"]);
         return services;
@@ -50,6 +55,11 @@ public static class AcquisitionModule
         CreateCode.Map(api);
         UpdateCode.Map(api);
         DeleteCode.Map(api);
+        Groups.ListGroupCodes.Map(api);
+        Groups.GetGroupCode.Map(api);
+        Groups.CreateGroupCode.Map(api);
+        Groups.UpdateGroupCode.Map(api);
+        Groups.DeleteGroupCode.Map(api);
         ListArrivals.Map(api);
         Routing.GetLandingStats.Map(api);
         Routing.LandingEndpoints.Map(app);

@@ -30,6 +30,8 @@ public static class WeComModule
         services.AddSingleton<Contracts.IWeComTags, Facade.WeComTags>();
         services.AddSingleton<Contracts.IWeComContactWays, Facade.WeComContactWays>();
         services.AddScoped<Facade.ContactWays.ContactWayCalls>();
+        services.AddSingleton<Contracts.IWeComJoinWays, Facade.WeComJoinWays>();
+        services.AddScoped<Facade.JoinWays.JoinWayCalls>();
         services.AddScoped<Facade.Tags.TagPlan>();
         services.AddScoped<ContactRefresh>();
         services.AddScoped<RemoteContacts>();

@@ -136,7 +136,8 @@ internal sealed class DeleteChannel(AcquisitionDbContext db, IAuditLog audit)
         var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (channel is null) return Error.NotFound("Channel");
         if (ETags.Check(ifMatch, channel.Version) is { } precondition) return precondition;
-        if (await db.Channels.AnyAsync(c => c.ParentId == id, ct) || await db.Codes.AnyAsync(c => c.ChannelId == id, ct))
+        if (await db.Channels.AnyAsync(c => c.ParentId == id, ct) || await db.Codes.AnyAsync(c => c.ChannelId == id, ct)
+            || await db.GroupCodes.AnyAsync(c => c.ChannelId == id, ct))
             return Error.Conflict("channel_in_use", AcquisitionText.Get("ChannelInUse"));
         db.Channels.Remove(channel);
         if (await db.SaveOrStale(ct) is { } lost) return lost;

@@ -2,6 +2,7 @@ using Waterwheel.Acquisition.Arrivals;
 using Waterwheel.Acquisition.Cards;
 using Waterwheel.Acquisition.Channels;
 using Waterwheel.Acquisition.Codes;
+using Waterwheel.Acquisition.Groups;
 using Waterwheel.Acquisition.Routing;
 using Waterwheel.Acquisition.Posters;
 using Waterwheel.Platform.Tenancy;
@@ -23,6 +24,7 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
     public DbSet<LandingCount> LandingCounts => Set<LandingCount>();
     public DbSet<Poster> Posters => Set<Poster>();
     public DbSet<ParcelCard> Cards => Set<ParcelCard>();
+    public DbSet<GroupCode> GroupCodes => Set<GroupCode>();
 
     internal Guid? CurrentTenant => actor.TenantId;
 
@@ -128,6 +130,26 @@ internal abstract class AcquisitionDbContext(DbContextOptions options, ActorCont
             b.HasIndex(c => new { c.TenantId, c.Channel, c.OrderNumber }).IsUnique();
             // The batch's export lists a code's cards in order.
             b.HasIndex(c => new { c.TenantId, c.CodeId, c.CreatedAt });
+            b.HasQueryFilter(c => c.TenantId == CurrentTenant);
+        });
+        builder.Entity<GroupCode>(b =>
+        {
+            b.ToTable("group_codes");
+            b.Property(c => c.Name).HasMaxLength(GroupCode.NameLength);
+            b.Property(c => c.State).HasMaxLength(LiveCode.StateLength);
+            b.Property(c => c.RoomBaseName).HasMaxLength(GroupCode.RoomBaseNameLength);
+            b.Property(c => c.WelcomeText).HasMaxLength(SaveGroupCodeValidator.MaxWelcomeBytes);
+            b.Property(c => c.WelcomeTemplateId).HasMaxLength(64);
+            b.Property(c => c.Status).HasConversion<string>().HasMaxLength(10);
+            b.Property(c => c.ConfigId).HasMaxLength(64);
+            b.Property(c => c.QrCodeUrl).HasMaxLength(500);
+            b.Property(c => c.ChatIds).AsJson();
+            b.Property(c => c.LiveChatIds).AsJson();
+            b.Property(c => c.Version).IsConcurrencyToken();
+            // Members who joined by the code carry its state; it names one code.
+            b.HasIndex(c => new { c.TenantId, c.State }).IsUnique();
+            b.HasIndex(c => new { c.TenantId, c.ChannelId });
+            b.HasIndex(c => c.Status);
             b.HasQueryFilter(c => c.TenantId == CurrentTenant);
         });
         ModuleTables.Place(builder, Schema, Database);

@@ -45,6 +45,10 @@ public sealed class ValidBodies(TenantWorld actor)
         {
             channelId = actor.Acquisition.Channel, name = "Renamed code", pool = new[] { new { staffId = actor.Guide1a } },
         },
+        "POST /api/acquisition/group-codes" or "PUT /api/acquisition/group-codes/{id}" => new
+        {
+            channelId = actor.Acquisition.Channel, name = "Renamed group code", chatIds = new[] { "wr-intruder" }, cap = 100,
+        },
         "PUT /api/acquisition/codes/{id}/poster/layout" => new { qrX = 0.3, qrY = 0.6, qrSize = 0.3, caption = "intruder" },
         "PUT /api/acquisition/codes/{id}/poster/background" => new MultipartFormDataContent
         {

@@ -19,7 +19,7 @@ public sealed record TenantWorld(
     public IReadOnlyList<Guid> AllIds =>
         [TenantId, HeadOffice, Region, Dealer1, Dealer2, Store1, Store2, RegionStore, DealerAdmin1, DealerAdmin2, Manager1, Guide1a, Guide1b, Guide2, Analyst, ApiKey, RelationAlert,
          Customers.Profile, Customers.Merge, Customers.Source, Customers.Mark, Audiences.TagGroup, Audiences.Tag, Audiences.Segment, Audiences.Pack,
-         Acquisition.Channel, Acquisition.Code];
+         Acquisition.Channel, Acquisition.Code, Acquisition.GroupCode];
 }
 
 /// <summary>The tenant's customer objects: a profile that absorbed another (so it has a merge), an event source, an identifier mark.</summary>
@@ -28,8 +28,8 @@ public sealed record CustomerObjects(Guid Profile, Guid Merge, Guid Source, Guid
 /// <summary>The tenant's audience objects: a tag group with a tag, a saved segment naming the tag, and a pack frozen from it.</summary>
 public sealed record AudienceObjects(Guid TagGroup, Guid Tag, Guid Segment, Guid Pack);
 
-/// <summary>The tenant's acquisition objects: a channel and a live code on it.</summary>
-public sealed record AcquisitionObjects(Guid Channel, Guid Code);
+/// <summary>The tenant's acquisition objects: a channel, and a live code and a group live code on it.</summary>
+public sealed record AcquisitionObjects(Guid Channel, Guid Code, Guid GroupCode);
 
 /// <summary>User names of tenant A's staff who can sign in (all with <see cref="Arrange.StaffPassword"/>).</summary>
 public sealed record Accounts(string DealerAdmin1, string Manager1, string Guide1a, string Analyst);
@@ -157,10 +157,17 @@ public static class Worlds
                 CreatedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
             };
             db.Codes.Add(live);
+            var group = new Waterwheel.Acquisition.Groups.GroupCode
+            {
+                TenantId = tenantId, ChannelId = channel, Name = $"{m} group code", State = "gc" + Guid.NewGuid().ToString("N")[..12],
+                ChatIds = [$"wr-{m}"], LiveChatIds = [$"wr-{m}"], Cap = 100, ConfigId = $"jw-{m}", QrCodeUrl = $"https://wework.qpic.cn/join/{m}",
+                CreatedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+            };
+            db.GroupCodes.Add(group);
             await db.SaveChangesAsync();
-            return live.Id;
+            return (live.Id, group.Id);
         });
-        return new AcquisitionObjects(channel, code);
+        return new AcquisitionObjects(channel, code.Item1, code.Item2);
     }
 
     private static Task<Guid> RelationAlert(WaterwheelApp app, Guid tenantId, string m) => app.InScope(async sp =>

@@ -31,6 +31,7 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         ["packs"] = t.Audiences.Pack,
         ["channels"] = t.Acquisition.Channel,
         ["codes"] = t.Acquisition.Code,
+        ["group-codes"] = t.Acquisition.GroupCode,
     };
 
     /// <summary>How B reads back each resource, to prove an attempt of A's changed nothing.</summary>
@@ -54,6 +55,7 @@ public abstract class TenantIsolationTests<TProvider>(AppFixture<TProvider> fixt
         "segments" => Stable(await b.GetOk($"/api/audiences/segments/{id}"), "name", "text", "version"),
         "packs" => (await b.GetOk($"/api/audiences/packs/{id}")).ToString(),
         "channels" => Stable(await b.GetOk($"/api/acquisition/channels/{id}"), "name", "cost", "version"),
+        "group-codes" => Stable(await b.GetOk($"/api/acquisition/group-codes/{id}"), "name", "status", "liveChatIds", "version"),
         "codes" => Stable(await b.GetOk($"/api/acquisition/codes/{id}"), "name", "status", "liveUserIds", "version")
             + (await b.GetOk($"/api/acquisition/codes/{id}/arrivals")).GetProperty("total"),
         _ => throw new Xunit.Sdk.XunitException($"No snapshot for resource '{resource}': extend the test."),

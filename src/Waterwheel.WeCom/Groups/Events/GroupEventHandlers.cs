@@ -5,11 +5,11 @@ using Waterwheel.WeCom.Connections;
 namespace Waterwheel.WeCom.Groups.Events;
 
 /// <summary>A customer group was created: the event carries only its id, so read it from WeCom.</summary>
-internal sealed class GroupCreatedHandler(WeComDbContext db, GroupRefresh refresh) : WeComEventHandler<ExternalChatCreated>
+internal sealed class GroupCreatedHandler(WeComDbContext db, GroupRefresh refresh, TimeProvider time) : WeComEventHandler<ExternalChatCreated>
 {
     protected override async Task Handle(ExternalChatCreated created, TenantCorp corp, CancellationToken ct)
     {
-        await refresh.Refresh(corp, created.ChatId, ct);
+        if (await refresh.Refresh(corp, created.ChatId, ct) is { } group) db.Announce(group, time.GetUtcNow().UtcDateTime, isNew: true);
         await db.SaveChangesAsync(ct);
     }
 }
@@ -24,7 +24,7 @@ internal sealed class GroupDismissedHandler(WeComDbContext db, GroupRefresh refr
         {
             // Its creation time is unknown; the event's time at least sorts it among the groups of its day.
             var now = time.GetUtcNow().UtcDateTime;
-            db.Groups.Add(new CustomerGroup
+            db.Groups.Add(group = new CustomerGroup
             {
                 TenantId = corp.TenantId, ChatId = dismissed.ChatId, Status = GroupStatus.Dismissed, EndedAt = now, UpdatedAt = now,
                 CreatedAt = DateTimeOffset.FromUnixTimeSeconds(dismissed.Header.CreateTime).UtcDateTime,
@@ -36,6 +36,7 @@ internal sealed class GroupDismissedHandler(WeComDbContext db, GroupRefresh refr
             // A sync that could not find the group ended it first; the dismiss event says what really happened.
             if (group.Status == GroupStatus.NotFoundAtSync) group.Status = GroupStatus.Dismissed;
         }
+        db.Announce(group, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -9,7 +9,7 @@ namespace Waterwheel.WeCom.Groups.Events;
 /// is applied as it stands; one we already hold changes nothing; anything else (a missed or reordered event, or a
 /// change the event does not describe) is settled by reading the group again.
 /// </summary>
-internal sealed class GroupUpdatedHandler(WeComDbContext db, GroupRefresh refresh, GroupMemberDelta delta) : WeComEventHandler<ExternalChatUpdated>
+internal sealed class GroupUpdatedHandler(WeComDbContext db, GroupRefresh refresh, GroupMemberDelta delta, TimeProvider time) : WeComEventHandler<ExternalChatUpdated>
 {
     protected override async Task Handle(ExternalChatUpdated update, TenantCorp corp, CancellationToken ct)
     {
@@ -18,10 +18,12 @@ internal sealed class GroupUpdatedHandler(WeComDbContext db, GroupRefresh refres
         var memberChange = update.UpdateDetail is ExternalChatUpdated.AddMember or ExternalChatUpdated.DelMember;
         if (group is not null && memberChange && update.CurMemVer is { Length: > 0 } current && current == group.MemberVersion) return;
 
+        var isNew = group is null;
         if (group is not null && memberChange && update.LastMemVer is { Length: > 0 } last && last == group.MemberVersion)
             await delta.Apply(group, update, ct);
         else
-            await refresh.Refresh(corp, update.ChatId, ct);
+            group = await refresh.Refresh(corp, update.ChatId, ct);
+        if (group is not null) db.Announce(group, time.GetUtcNow().UtcDateTime, isNew);
         await db.SaveChangesAsync(ct);
     }
 }

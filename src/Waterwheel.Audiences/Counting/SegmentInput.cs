@@ -25,18 +25,18 @@ internal sealed class SegmentInput(ICustomerFacts facts, TenantTags tags)
         var hasJson = request?.Expression is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) };
         var hasText = !string.IsNullOrWhiteSpace(request?.Text);
         if (hasJson == hasText)
-            return Error.Invalid("expression", "请给出人群条件：expression（JSON）或 text（文本）二选一 (give the segment as expression or as text, one of them).");
+            return Error.Invalid("expression", AudienceText.Get("SegmentInputOne"));
         var catalog = await TenantCatalog.Load(facts, ct);
         var directory = await tags.Directory(ct);
         var field = hasJson ? "expression" : "text";
         if (hasText && request!.Text!.Length > SegmentLimits.MaxTextLength)
-            return Error.Invalid("text", $"人群条件最多 {SegmentLimits.MaxTextLength} 个字符 (at most {SegmentLimits.MaxTextLength} characters).");
+            return Error.Invalid("text", AudienceText.Format("SegmentTextTooLong", SegmentLimits.MaxTextLength));
         var read = hasJson ? SegmentJson.Read(request!.Expression!.Value.GetRawText(), catalog) : SegmentParser.Parse(request!.Text!, catalog, directory);
         if (!read.IsSuccess) return Problem(read.Error!, field);
         var segment = read.Value!;
         if (SegmentValidator.Validate(segment, catalog) is { } invalid) return Problem(invalid, field);
         if (UnknownTag(segment, directory) is { } tag)
-            return Problem(new SegmentError("segment_unknown_tag", $"没有 ID 为 {tag} 的标签 (there is no tag {tag})."), field);
+            return Problem(new SegmentError("segment_unknown_tag", AudienceText.Format("UnknownTagId", tag)), field);
         return new ReadSegment(segment, SegmentJson.Write(segment), SegmentPrinter.Print(segment, directory));
     }
 

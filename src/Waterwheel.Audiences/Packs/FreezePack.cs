@@ -61,7 +61,7 @@ internal sealed class FreezePack(AudiencesDbContext db, IValidator<FreezePackReq
     {
         if (request.SegmentId is not { } id) return await input.Read(new SegmentRequest(request.Expression, request.Text), ct);
         var saved = await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        return saved is null ? Error.Invalid("segmentId", "没有这个人群 (there is no such saved segment).") : await input.Stored(saved.Expression, ct);
+        return saved is null ? Error.Invalid("segmentId", AudienceText.Get("UnknownSegment")) : await input.Stored(saved.Expression, ct);
     }
 
     private sealed record PackDraft(Guid Id)

@@ -57,7 +57,7 @@ internal sealed class ExportPack(AudiencesDbContext db, ICustomerFacts facts, Ac
         if (!parsed.IsSuccess) return parsed.Error!.ToProblem();
         var clear = unmasked == true;
         if (clear && !actor.Has(Permissions.PiiReveal))
-            return Error.Forbidden("pii_reveal_required", "Exporting personal data in clear needs the pii.reveal permission.").ToProblem();
+            return Error.Forbidden("pii_reveal_required", AudienceText.Get("PiiRevealExport")).ToProblem();
         var ids = await db.PackMembers.AsNoTracking().Where(m => m.PackId == id).OrderBy(m => m.Ordinal).Select(m => m.ProfileId).ToListAsync(ct);
         var people = await facts.People(ids, clear, ct);
         await audit.RecordNowAsync(AuditActions.Exported, "audience_pack", pack.Id.ToString(),

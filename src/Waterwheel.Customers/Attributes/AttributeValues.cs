@@ -19,21 +19,21 @@ internal static class AttributeValues
     public static (JsonNode? Value, string? Error) Parse(AttributeType type, IReadOnlyList<string> options, JsonNode? input)
     {
         if (input is null) return (null, null);
-        if (input is not JsonValue value) return (null, "须为单个值 (must be a single value, not an object or array).");
+        if (input is not JsonValue value) return (null, CustomersText.Get("SingleValue"));
         var text = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>().Trim() : null;
         return type switch
         {
-            AttributeType.String => text is null ? (null, "须为文本 (must be a string).")
-                : text.Length > MaxText ? (null, $"最多 {MaxText} 个字符 (at most {MaxText} characters).") : (JsonValue.Create(text), null),
-            AttributeType.Number => Integer(value, text) is { } n ? (JsonValue.Create(n), null) : (null, "须为整数 (must be a whole number)."),
-            AttributeType.Decimal => Decimal(value, text) is { } d ? (JsonValue.Create(d), null) : (null, "须为数字 (must be a number)."),
+            AttributeType.String => text is null ? (null, CustomersText.Get("MustBeText"))
+                : text.Length > MaxText ? (null, CustomersText.Format("TextTooLong", MaxText)) : (JsonValue.Create(text), null),
+            AttributeType.Number => Integer(value, text) is { } n ? (JsonValue.Create(n), null) : (null, CustomersText.Get("MustBeWhole")),
+            AttributeType.Decimal => Decimal(value, text) is { } d ? (JsonValue.Create(d), null) : (null, CustomersText.Get("MustBeNumber")),
             AttributeType.Date => text is not null && Date(text) is { } date
                 ? (JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), null)
-                : (null, "须为日期，如 2026-11-30 (must be a date such as 2026-11-30)."),
+                : (null, CustomersText.Get("MustBeDate")),
             AttributeType.Enum => text is not null && options.Contains(text, StringComparer.Ordinal) ? (JsonValue.Create(text), null)
-                : (null, $"须为以下之一：{string.Join("、", options)} (must be one of the options)."),
-            AttributeType.Bool => Bool(value, text) is { } b ? (JsonValue.Create(b), null) : (null, "须为是或否 (must be true or false)."),
-            _ => (null, "未知类型 (unknown type)."),
+                : (null, CustomersText.Format("MustBeOption", string.Join("、", options))),
+            AttributeType.Bool => Bool(value, text) is { } b ? (JsonValue.Create(b), null) : (null, CustomersText.Get("MustBeBool")),
+            _ => (null, CustomersText.Get("UnknownType")),
         };
     }
 

@@ -13,7 +13,7 @@ internal sealed class ChangeAttributeValidator : AbstractValidator<ChangeAttribu
     {
         RuleFor(r => r.Label).NotEmpty().MaximumLength(AttributeDefinition.LabelLength);
         RuleFor(r => r.Options).Must(o => o is null || (o.Count <= 50 && o.Distinct().Count() == o.Count))
-            .WithMessage("最多 50 个不重复的选项 (at most 50 distinct options).");
+            .WithMessage(_ => CustomersText.Format("AtMostOptions", 50));
         RuleForEach(r => r.Options).NotEmpty().MaximumLength(AttributeDefinition.LabelLength);
     }
 }
@@ -30,8 +30,8 @@ internal sealed class ChangeAttribute(CustomersDbContext db, IValidator<ChangeAt
         if (definition is null) return Error.NotFound("Attribute");
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         var options = request.Options?.Select(o => o.Trim()).ToList() ?? [];
-        if (definition.Type == AttributeType.Enum && options.Count == 0) return Error.Invalid("options", "枚举须列出选项 (an enum lists its options).");
-        if (definition.Type != AttributeType.Enum && options.Count > 0) return Error.Invalid("options", "只有枚举有选项 (only an enum has options).");
+        if (definition.Type == AttributeType.Enum && options.Count == 0) return Error.Invalid("options", CustomersText.Get("EnumNeedsOptions"));
+        if (definition.Type != AttributeType.Enum && options.Count > 0) return Error.Invalid("options", CustomersText.Get("OnlyEnumHasOptions"));
         if (ETags.Check(ifMatch, definition.Version) is { } precondition) return precondition;
         (definition.Label, definition.Options, definition.Required) = (request.Label!.Trim(), options, request.Required);
         await db.SaveChangesAsync(ct);

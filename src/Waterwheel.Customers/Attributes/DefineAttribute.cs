@@ -17,15 +17,15 @@ internal sealed class DefineAttributeValidator : AbstractValidator<DefineAttribu
 
     public DefineAttributeValidator()
     {
-        RuleFor(r => r.Key).NotEmpty().Matches("^[a-z][a-z0-9_]*$").WithMessage("键须以小写字母开头，只含小写字母、数字和下划线 (key: lower-case letters, digits and _).")
+        RuleFor(r => r.Key).NotEmpty().Matches("^[a-z][a-z0-9_]*$").WithMessage(_ => CustomersText.Get("AttributeKey"))
             .MaximumLength(AttributeDefinition.KeyLength)
-            .Must(k => k is null || !Reserved.Contains(k)).WithMessage("该键为内置字段所用 (the key names a built-in field).");
+            .Must(k => k is null || !Reserved.Contains(k)).WithMessage(_ => CustomersText.Get("AttributeKeyReserved"));
         RuleFor(r => r.Label).NotEmpty().MaximumLength(AttributeDefinition.LabelLength);
         RuleFor(r => r.Type).NotNull().IsInEnum();
-        RuleFor(r => r.Options).NotEmpty().When(r => r.Type == AttributeType.Enum).WithMessage("枚举须列出选项 (an enum lists its options).");
-        RuleFor(r => r.Options).Must(o => o is null || o.Count == 0).When(r => r.Type != AttributeType.Enum).WithMessage("只有枚举有选项 (only an enum has options).");
+        RuleFor(r => r.Options).NotEmpty().When(r => r.Type == AttributeType.Enum).WithMessage(_ => CustomersText.Get("EnumNeedsOptions"));
+        RuleFor(r => r.Options).Must(o => o is null || o.Count == 0).When(r => r.Type != AttributeType.Enum).WithMessage(_ => CustomersText.Get("OnlyEnumHasOptions"));
         RuleFor(r => r.Options).Must(o => o is null || (o.Count <= 50 && o.Distinct().Count() == o.Count))
-            .WithMessage("最多 50 个不重复的选项 (at most 50 distinct options).");
+            .WithMessage(_ => CustomersText.Format("AtMostOptions", 50));
         RuleForEach(r => r.Options).NotEmpty().MaximumLength(AttributeDefinition.LabelLength);
     }
 }
@@ -38,7 +38,7 @@ internal sealed class DefineAttribute(CustomersDbContext db, IValidator<DefineAt
     {
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         if (await db.AttributeDefinitions.AnyAsync(d => d.Key == request.Key, ct))
-            return Error.Conflict("attribute_exists", $"An attribute with key {request.Key} exists already.");
+            return Error.Conflict("attribute_exists", CustomersText.Format("AttributeExists", request.Key ?? ""));
         var definition = new AttributeDefinition
         {
             TenantId = actor.TenantId!.Value, Key = request.Key!, Label = request.Label!.Trim(), Type = request.Type!.Value,

@@ -29,7 +29,7 @@ internal sealed class RecordConsent(CustomersDbContext db, ProfileVisibility vis
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == profileId, ct);
         if (profile is null || !await visibility.ShowsPerson(profile.OwnerDealerId, ct)) return Error.NotFound("Customer");
-        if (profile.ErasedAt is not null) return Error.Conflict("customer_erased", "This customer's personal data was erased; there is nobody to ask for consent.");
+        if (profile.ErasedAt is not null) return Error.Conflict("customer_erased", CustomersText.Get("ConsentErased"));
         db.Consents.Add(new ConsentRecord
         {
             TenantId = profile.TenantId, ProfileId = profileId, Channel = request.Channel!.Value, Granted = request.Granted!.Value,

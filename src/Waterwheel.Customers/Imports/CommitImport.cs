@@ -18,10 +18,10 @@ internal sealed class CommitImport(CustomersDbContext db, ActorContext actor, Im
         if (await db.Set<ImportJob>().FirstOrDefaultAsync(j => j.Id == id, ct) is not { } job) return Error.NotFound("Import");
         var resumable = job.Status == ImportStatus.Failed && job.Mode is not null;
         if (job.Status != ImportStatus.Validated && !resumable)
-            return Error.Conflict("import_not_validated", "Commit a file once its check has finished.");
+            return Error.Conflict("import_not_validated", CustomersText.Get("ImportNotValidated"));
         if (request.Mode == ImportMode.AllOrNothing && job.InvalidRows > 0)
-            return Error.Conflict("import_has_invalid_rows", $"{job.InvalidRows} rows are invalid: correct the file, or commit skipping them.");
-        if (job.ValidRows == 0) return Error.Conflict("import_has_no_valid_rows", "The file has no valid row to write.");
+            return Error.Conflict("import_has_invalid_rows", CustomersText.Format("ImportHasInvalidRows", job.InvalidRows));
+        if (job.ValidRows == 0) return Error.Conflict("import_has_no_valid_rows", CustomersText.Get("ImportHasNoValidRows"));
         (job.Mode, job.Status, job.Failure, job.UpdatedAt) = (request.Mode, ImportStatus.Committing, null, time.GetUtcNow().UtcDateTime);
         if (await db.SaveOrStale(ct) is { } error) return error;
         await audit.RecordNowAsync(AuditActions.ImportCommitted, "customer_import", job.Id.ToString(),

@@ -21,5 +21,5 @@ internal static class ImportAccess
     /// </summary>
     public static Error? RequireImporter(this ActorContext actor) => actor.IsSystem || actor.Scope.Kind == ScopeKind.Tenant
         ? null
-        : Error.Forbidden("head_office_only", "Imports add customers for the whole brand; only head office runs them.");
+        : Error.Forbidden("head_office_only", CustomersText.Get("ImportsHeadOffice"));
 }

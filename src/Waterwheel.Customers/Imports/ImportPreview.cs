@@ -17,7 +17,7 @@ internal sealed class PreviewImport(CustomersDbContext db, ActorContext actor, I
     {
         if (actor.RequireImporter() is { } forbidden) return forbidden;
         if (await db.Set<ImportJob>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct) is not { } job) return Error.NotFound("Import");
-        if (job.Status is ImportStatus.Done) return Error.Conflict("import_done", "The import is done and its file deleted.");
+        if (job.Status is ImportStatus.Done) return Error.Conflict("import_done", CustomersText.Get("ImportDone"));
         var path = await files.Local(job, ct);
         try
         {

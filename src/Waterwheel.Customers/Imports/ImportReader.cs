@@ -33,14 +33,14 @@ internal static class ImportReader
     /// <summary>The header, then the data rows; <paramref name="position"/> reports how far into the file (0–1) reading is.</summary>
     public static IEnumerable<ImportRow> Rows(string path, string encoding, Action<double>? position, out string[] header)
     {
-        if (IsLegacyExcel(path)) throw new UnreadableFileException("This is an old Excel (.xls) file: save it as .xlsx or CSV and upload that.");
+        if (IsLegacyExcel(path)) throw new UnreadableFileException(CustomersText.Get("LegacyExcel"));
         try
         {
             return IsXlsx(path) ? Xlsx(path, position, out header) : Csv(path, encoding, position, out header);
         }
         catch (Exception e) when (e is InvalidDataException or CsvFormatException or IOException or System.Xml.XmlException)
         {
-            throw new UnreadableFileException("The file cannot be read: it is damaged or cut off.", e);
+            throw new UnreadableFileException(CustomersText.Get("FileDamaged"), e);
         }
     }
 
@@ -126,7 +126,7 @@ internal static class ImportReader
         }
         catch (Exception e) when (e is InvalidDataException or CsvFormatException or IOException or System.Xml.XmlException or InvalidOperationException)
         {
-            throw new UnreadableFileException("The file cannot be read to its end: it is damaged or cut off.", e);
+            throw new UnreadableFileException(CustomersText.Get("FileDamagedAtEnd"), e);
         }
     }
 

@@ -29,14 +29,14 @@ internal sealed class SaveImportTemplateValidator : AbstractValidator<SaveImport
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(ImportTemplate.NameLength).Must(n => PlainText.IsPlain(n ?? ""));
         RuleFor(r => r.Channel).NotEmpty().MaximumLength(ImportTemplate.ChannelLength).Matches("^[a-z0-9_-]+$")
-            .WithMessage("A channel is a short lower-case code, such as youzan or store-pos.");
+            .WithMessage(_ => CustomersText.Get("TemplateChannel"));
         RuleFor(r => r.BuyerIdType).Must(t => t is null or IdentityType.TaobaoBuyerId or IdentityType.JdPin or IdentityType.DouyinOpenId
                 or IdentityType.PosMemberNumber or IdentityType.UserId or IdentityType.UnionId)
-            .WithMessage("A buyer id is a Taobao, JD, Douyin or POS member id, a user id or a unionid.");
+            .WithMessage(_ => CustomersText.Get("TemplateBuyerId"));
         RuleFor(r => r.Columns).NotEmpty();
-        RuleForEach(r => r.Columns).Must(c => c.Value is { Length: > 0 and <= 100 }).WithMessage("Each mapped column is a header name of at most 100 characters.");
+        RuleForEach(r => r.Columns).Must(c => c.Value is { Length: > 0 and <= 100 }).WithMessage(_ => CustomersText.Get("TemplateColumn"));
         RuleFor(r => r).Must(r => r.Columns is null || ImportMappings.Missing(r.Kind, r.Columns).Count == 0)
-            .OverridePropertyName("columns").WithMessage("Map the fields a row of this kind needs: for orders the order number, amount and time, and a buyer id or mobile; for customers a mobile, email or member number.");
+            .OverridePropertyName("columns").WithMessage(_ => CustomersText.Get("TemplateRequiredFields"));
     }
 }
 

@@ -13,17 +13,17 @@ internal sealed class MapImport(CustomersDbContext db, ActorContext actor, Impor
         if (actor.RequireImporter() is { } forbidden) return forbidden;
         if (await db.Set<ImportJob>().FirstOrDefaultAsync(j => j.Id == id, ct) is not { } job) return Error.NotFound("Import");
         if (job.Status is not (ImportStatus.Uploaded or ImportStatus.Validated or ImportStatus.Failed) || job.CommittedThroughRow > 0)
-            return Error.Conflict("import_started", "The import is being checked or committed; its mapping can no longer change.");
-        if (await plans.Template(request.Template ?? "", ct) is not { } template) return Error.Invalid("template", "There is no such template.");
+            return Error.Conflict("import_started", CustomersText.Get("ImportStarted"));
+        if (await plans.Template(request.Template ?? "", ct) is not { } template) return Error.Invalid("template", CustomersText.Get("NoSuchTemplate"));
         var header = await ImportHeader.Read(files, job, ct);
         if (header.Problem is { } unreadable) return Error.Invalid("file", unreadable);
         var mapping = request.Columns is { Count: > 0 } columns
             ? columns.Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToDictionary(c => c.Key, c => c.Value.Trim())
             : ImportMappings.Match(template, header.Columns);
         var unknown = mapping.Values.Where(c => !header.Columns.Contains(c)).ToList();
-        if (unknown.Count > 0) return Error.Invalid("columns", $"The file has no column {string.Join(", ", unknown)}.");
+        if (unknown.Count > 0) return Error.Invalid("columns", CustomersText.Format("NoSuchColumns", string.Join(", ", unknown)));
         if (ImportMappings.Missing(template.Kind, mapping) is { Count: > 0 } missing)
-            return Error.Invalid("columns", $"Map a column to {string.Join(", ", missing)}.");
+            return Error.Invalid("columns", CustomersText.Format("MapColumns", string.Join(", ", missing)));
 
         (job.Template, job.Kind, job.Mapping, job.Status, job.Failure, job.Mode) = (template.Key, template.Kind, ImportJson.Write(mapping), ImportStatus.Validating, null, null);
         (job.TotalRows, job.ValidRows, job.InvalidRows, job.ErrorCount, job.ProcessedRows, job.Progress) = (0, 0, 0, 0, 0, 0);

@@ -19,9 +19,9 @@ internal sealed class UploadImport(
         if (actor.RequireImporter() is { } forbidden) return forbidden;
         var name = Path.GetFileName(fileName ?? "").Trim();
         if (name.Length is 0 or > ImportJob.FileNameLength || !PlainText.IsPlain(name))
-            return Error.Invalid("file", $"Give the file a name of at most {ImportJob.FileNameLength} characters.");
+            return Error.Invalid("file", CustomersText.Format("FileNameTooLong", ImportJob.FileNameLength));
         var chosen = template is null ? null : await plans.Template(template, ct);
-        if (template is not null && chosen is null) return Error.Invalid("template", "There is no such template.");
+        if (template is not null && chosen is null) return Error.Invalid("template", CustomersText.Get("NoSuchTemplate"));
 
         var now = time.GetUtcNow().UtcDateTime;
         var job = new ImportJob
@@ -30,8 +30,8 @@ internal sealed class UploadImport(
             Status = ImportStatus.Uploaded, CreatedBy = actor.Name, CreatedAt = now, UpdatedAt = now,
         };
         var stored = await files.Store(job.Id, content, ct);
-        if (stored.TooLarge) return Error.Invalid("file", "The file is larger than this server accepts; split it and import the parts.");
-        if (stored.Size == 0) return Error.Invalid("file", "The file is empty.");
+        if (stored.TooLarge) return Error.Invalid("file", CustomersText.Get("FileTooLarge"));
+        if (stored.Size == 0) return Error.Invalid("file", CustomersText.Get("FileEmpty"));
         (job.FileHash, job.FileSize, job.Encoding) = (stored.Hash, stored.Size, stored.Encoding);
 
         var header = await ImportHeader.Read(files, job, ct);
@@ -60,7 +60,7 @@ internal sealed class UploadImport(
                 if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                     limit.MaxRequestBodySize = options.Value.MaxUploadBytes + 64 * 1024;
                 if (await FilePart(request, ct) is not { } part)
-                    return (IResult)Error.Invalid("file", "Send the file as multipart/form-data, in a file part.").ToProblem();
+                    return (IResult)Error.Invalid("file", CustomersText.Get("SendMultipart")).ToProblem();
                 return (await handler.Handle(part.FileName, part.Section.Body, template, ct)).ToCreated(j => $"/api/customers/imports/{j.Id}").Result;
             })
         .Accepts<IFormFile>("multipart/form-data")
@@ -95,7 +95,7 @@ internal static class ImportHeader
             using var rows = ImportReader.Rows(path, job.Encoding, null, out var header).GetEnumerator();
             // Started once, so that disposing it closes the file (an iterator never started has nothing to dispose).
             rows.MoveNext();
-            return header.Length == 0 || header.All(h => h.Length == 0) ? ([], "The file has no header row.") : (header, null);
+            return header.Length == 0 || header.All(h => h.Length == 0) ? ([], CustomersText.Get("NoHeaderRow")) : (header, null);
         }
         catch (UnreadableFileException e)
         {

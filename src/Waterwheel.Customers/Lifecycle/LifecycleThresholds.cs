@@ -19,11 +19,11 @@ internal sealed class SetLifecycleThresholdsValidator : AbstractValidator<SetLif
         // Each stage starts where the one before ends: the days must increase, or a stage could never be reached.
         RuleFor(r => r.NewForDays).InclusiveBetween(1, TenYears);
         RuleFor(r => r.ActiveWithinDays).InclusiveBetween(1, TenYears).GreaterThanOrEqualTo(r => r.NewForDays)
-            .WithMessage("活跃天数须不小于新客天数 (activeWithinDays must be at least newForDays).");
+            .WithMessage(_ => CustomersText.Get("ActiveAfterNew"));
         RuleFor(r => r.AtRiskWithinDays).InclusiveBetween(1, TenYears).GreaterThan(r => r.ActiveWithinDays)
-            .WithMessage("流失风险天数须大于活跃天数 (atRiskWithinDays must be greater than activeWithinDays).");
+            .WithMessage(_ => CustomersText.Get("AtRiskAfterActive"));
         RuleFor(r => r.DormantWithinDays).InclusiveBetween(1, TenYears).GreaterThan(r => r.AtRiskWithinDays)
-            .WithMessage("沉睡天数须大于流失风险天数 (dormantWithinDays must be greater than atRiskWithinDays).");
+            .WithMessage(_ => CustomersText.Get("DormantAfterAtRisk"));
     }
 }
 

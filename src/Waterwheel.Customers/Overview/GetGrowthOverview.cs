@@ -17,7 +17,7 @@ internal sealed class GetGrowthOverview(CustomersDbContext db, ActorContext acto
     public async Task<Result<GrowthOverview>> Handle(int? days, CancellationToken ct)
     {
         var span = days ?? 30;
-        if (span is < 1 or > MaxDays) return Error.Invalid("days", $"Choose between 1 and {MaxDays} days.");
+        if (span is < 1 or > MaxDays) return Error.Invalid("days", CustomersText.Format("GrowthDays", MaxDays));
         var tenant = actor.TenantId ?? Guid.Empty;
         var tz = await zone.Current(ct);
         var today = TenantTime.Day(time.GetUtcNow().UtcDateTime, tz);

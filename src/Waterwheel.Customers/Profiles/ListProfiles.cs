@@ -89,7 +89,7 @@ internal sealed class ListProfiles(CustomersDbContext db, ActorContext actor, Id
         var fields = new Dictionary<string, string[]>();
         if (query.PageSize is < 1 or > PageQuery.MaxPageSize) fields["pageSize"] = [$"'pageSize' must be between 1 and {PageQuery.MaxPageSize}."];
         if (query.After is not null) fields["after"] = ["'after' is not a cursor this list gave for this order; start again without it."];
-        return new Error(ErrorKind.Validation, "validation_failed", "One or more fields are invalid.", fields);
+        return new Error(ErrorKind.Validation, "validation_failed", ValidationText.Get("FieldsInvalid"), fields);
     }
 
     /// <summary>The rows the list shows for a search, before order and paging: the export writes the same customers.</summary>

@@ -19,17 +19,17 @@ internal sealed class UpdateProfileAttributes(CustomersDbContext db, ProfileVisi
     {
         var profile = await db.Profiles.FirstOrDefaultAsync(p => p.Id == profileId, ct);
         if (profile is null || !await visibility.ShowsPerson(profile.OwnerDealerId, ct)) return Error.NotFound("Customer");
-        if (profile.ErasedAt is not null) return Error.Conflict("customer_erased", "This customer's personal data was erased.");
+        if (profile.ErasedAt is not null) return Error.Conflict("customer_erased", CustomersText.Get("ProfileErased"));
         if (ETags.Check(ifMatch, profile.Version) is { } precondition) return precondition;
 
         var now = time.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
-        foreach (var unknown in patch.Select(kv => kv.Key).Except(Fields)) errors[unknown] = ["未知字段 (unknown field)."];
+        foreach (var unknown in patch.Select(kv => kv.Key).Except(Fields)) errors[unknown] = [CustomersText.Get("UnknownField")];
         if (patch.TryGetPropertyValue("birthday", out var birthday))
         {
             if (birthday is null) profile.Birthday = null;
             else if (Text(birthday) is { } text && AttributeValues.Date(text) is { } date && ProfileAttributes.PlausibleBirthday(date, now)) profile.Birthday = date;
-            else errors["birthday"] = ["须为过去的日期，如 1990-05-01 (must be a past date such as 1990-05-01)."];
+            else errors["birthday"] = [CustomersText.Get("BirthdayPast")];
         }
         foreach (var place in new[] { "province", "city" })
         {
@@ -37,7 +37,7 @@ internal sealed class UpdateProfileAttributes(CustomersDbContext db, ProfileVisi
             var text = node is null ? null : Text(node);
             if (node is not null && (text is null || text.Length > ProfileAttributes.PlaceLength))
             {
-                errors[place] = [$"须为最多 {ProfileAttributes.PlaceLength} 个字符的文本 (text of at most {ProfileAttributes.PlaceLength} characters)."];
+                errors[place] = [CustomersText.Format("PlaceText", ProfileAttributes.PlaceLength)];
                 continue;
             }
             var value = string.IsNullOrEmpty(text) ? null : text;
@@ -46,9 +46,9 @@ internal sealed class UpdateProfileAttributes(CustomersDbContext db, ProfileVisi
         if (patch.TryGetPropertyValue("attributes", out var custom))
         {
             if (custom is JsonObject values) profile.Attributes = await Apply(profile, values, errors, ct);
-            else errors["attributes"] = ["须为对象，键为属性键 (an object keyed by attribute key)."];
+            else errors["attributes"] = [CustomersText.Get("AttributesObject")];
         }
-        if (errors.Count > 0) return new Error(ErrorKind.Validation, "validation_failed", "One or more fields are invalid.", errors);
+        if (errors.Count > 0) return new Error(ErrorKind.Validation, "validation_failed", ValidationText.Get("FieldsInvalid"), errors);
         profile.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         return ProfileAttributes.View(profile);
@@ -61,7 +61,7 @@ internal sealed class UpdateProfileAttributes(CustomersDbContext db, ProfileVisi
         foreach (var (key, node) in patch)
         {
             var field = $"attributes.{key}";
-            if (!definitions.TryGetValue(key, out var definition)) { errors[field] = ["未定义的属性 (no such attribute)."]; continue; }
+            if (!definitions.TryGetValue(key, out var definition)) { errors[field] = [CustomersText.Get("NoSuchAttribute")]; continue; }
             var (value, error) = AttributeValues.Parse(definition.Type, definition.Options, node);
             if (error is not null) errors[field] = [error];
             else if (value is null) values.Remove(key);
@@ -69,9 +69,9 @@ internal sealed class UpdateProfileAttributes(CustomersDbContext db, ProfileVisi
         }
         // A required attribute is one the brand relies on: an edit of the attributes leaves it set.
         foreach (var required in definitions.Values.Where(d => d.Required && !values.ContainsKey(d.Key)))
-            errors.TryAdd($"attributes.{required.Key}", ["必填 (required)."]);
+            errors.TryAdd($"attributes.{required.Key}", [CustomersText.Get("Required")]);
         var stored = AttributeValues.Write(values);
-        if (stored?.Length > ProfileAttributes.StoredLength) errors["attributes"] = ["属性值总长度超出上限 (the values are too long together)."];
+        if (stored?.Length > ProfileAttributes.StoredLength) errors["attributes"] = [CustomersText.Get("AttributesTooLong")];
         return stored;
     }
 

@@ -10,7 +10,7 @@ internal sealed class CreateEventSource(CustomersDbContext db, ActorContext acto
     {
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 100 || !PlainText.IsPlain(name))
-            return Error.Invalid("name", "Give the source a name of at most 100 characters, without control characters.");
+            return Error.Invalid("name", CustomersText.Get("SourceName"));
         var (source, key) = EventSource.Issue(actor.TenantId!.Value, name, actor.Name, time.GetUtcNow().UtcDateTime);
         db.Sources.Add(source);
         if (await db.SaveOrStale(ct) is { } error) return error;

@@ -5,7 +5,7 @@ public enum ErrorKind { Validation, NotFound, Conflict, Forbidden, PreconditionF
 
 public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
-    public static Error NotFound(string what) => new(ErrorKind.NotFound, "not_found", $"{what} was not found.");
+    public static Error NotFound(string what) => new(ErrorKind.NotFound, "not_found", ValidationText.Format("NotFound", ValidationText.Name(what)));
 
     public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
 
@@ -15,7 +15,7 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnl
         new(ErrorKind.PreconditionFailed, "stale_version", ValidationText.Get("StaleVersion"));
 
     public static Error PreconditionRequired() =>
-        new(ErrorKind.PreconditionRequired, "if_match_required", "Send If-Match with the ETag you read, so that an edit never overwrites one you have not seen.");
+        new(ErrorKind.PreconditionRequired, "if_match_required", ValidationText.Get("IfMatchRequired"));
 
     public static Error Invalid(string field, string message) =>
         new(ErrorKind.Validation, "validation_failed", message, new Dictionary<string, string[]> { [field] = [message] });

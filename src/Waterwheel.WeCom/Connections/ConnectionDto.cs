@@ -30,9 +30,9 @@ internal sealed class SaveConnectionValidator : FluentValidation.AbstractValidat
         RuleFor(r => r.CorpId).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9]+$");
         RuleFor(r => r.Secret).MaximumLength(128);
         RuleFor(r => r.CallbackToken).MaximumLength(32).Matches("^[A-Za-z0-9]+$").When(r => !string.IsNullOrEmpty(r.CallbackToken))
-            .WithMessage("'{PropertyName}' is the Token from WeCom's API receive settings: up to 32 letters or digits.");
+            .WithMessage(_ => ConnectionText.Get("TokenFormat"));
         RuleFor(r => r.EncodingAesKey).Matches("^[A-Za-z0-9]{43}$").When(r => !string.IsNullOrEmpty(r.EncodingAesKey))
-            .WithMessage("'{PropertyName}' is the 43-character EncodingAESKey from WeCom's API receive settings.");
+            .WithMessage(_ => ConnectionText.Get("AesKeyFormat"));
         RuleFor(r => r.WelcomeText).MaximumLength(2000);
     }
 }

@@ -16,9 +16,9 @@ internal sealed class SaveConnection(
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         var connection = await db.Connections.FirstOrDefaultAsync(ct);
         if (connection is not null && ETags.Check(ifMatch, connection.Version) is { } precondition) return precondition;
-        if (connection is null && string.IsNullOrWhiteSpace(request.Secret)) return Error.Invalid("secret", "Enter the app's Secret.");
-        if (connection is null && string.IsNullOrWhiteSpace(request.EncodingAesKey)) return Error.Invalid("encodingAesKey", "Enter the EncodingAESKey.");
-        if (connection is null && string.IsNullOrWhiteSpace(request.CallbackToken)) return Error.Invalid("callbackToken", "Enter the callback Token.");
+        if (connection is null && string.IsNullOrWhiteSpace(request.Secret)) return Error.Invalid("secret", ConnectionText.Get("SecretRequired"));
+        if (connection is null && string.IsNullOrWhiteSpace(request.EncodingAesKey)) return Error.Invalid("encodingAesKey", ConnectionText.Get("AesKeyRequired"));
+        if (connection is null && string.IsNullOrWhiteSpace(request.CallbackToken)) return Error.Invalid("callbackToken", ConnectionText.Get("TokenRequired"));
 
         if (connection is null)
         {

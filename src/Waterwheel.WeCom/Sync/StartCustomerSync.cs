@@ -1,4 +1,5 @@
 using Waterwheel.Platform.Tenancy;
+using Waterwheel.WeCom.Connections;
 
 namespace Waterwheel.WeCom.Sync;
 
@@ -17,9 +18,9 @@ internal sealed class StartCustomerSync(WeComDbContext db, ActorContext actor, T
 {
     public async Task<Result<SyncRunDto>> Handle(CancellationToken ct)
     {
-        if (!await db.Connections.AnyAsync(ct)) return Error.Conflict("wecom_not_configured", "Connect WeCom first.");
+        if (!await db.Connections.AnyAsync(ct)) return Error.Conflict("wecom_not_configured", ConnectionText.Get("ConnectFirst"));
         if (await db.SyncRuns.AnyAsync(r => r.Status == SyncStatus.Running, ct))
-            return Error.Conflict("sync_running", "A sync is already running; it continues where it is.");
+            return Error.Conflict("sync_running", ConnectionText.Get("SyncRunning"));
         var run = new SyncRun
         {
             TenantId = actor.TenantId!.Value, Status = SyncStatus.Running, StartedAt = time.GetUtcNow().UtcDateTime, RequestedBy = actor.Name,
@@ -32,7 +33,7 @@ internal sealed class StartCustomerSync(WeComDbContext db, ActorContext actor, T
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // Two starts at once (a double click, two operators): the index on running runs lets one through.
-            return Error.Conflict("sync_running", "A sync is already running; it continues where it is.");
+            return Error.Conflict("sync_running", ConnectionText.Get("SyncRunning"));
         }
         return SyncRunDto.From(run);
     }

@@ -21,11 +21,11 @@ internal sealed class UndoMerge(CustomersDbContext db, Consent.ConsentLedger con
         var survivor = await db.Profiles.FirstOrDefaultAsync(p => p.Id == profileId, ct);
         var merge = survivor is null ? null : await db.Merges.FirstOrDefaultAsync(m => m.Id == mergeId && m.SurvivorId == profileId, ct);
         if (survivor is null || merge is null) return Error.NotFound("Merge");
-        if (merge.UndoneAt is not null) return Error.Conflict("merge_already_undone", "This merge was already undone.");
+        if (merge.UndoneAt is not null) return Error.Conflict("merge_already_undone", CustomersText.Get("MergeAlreadyUndone"));
         var merged = await db.Profiles.IgnoreQueryFilters().SingleAsync(p => p.TenantId == survivor.TenantId && p.Id == merge.MergedId, ct);
         // A later merge of the restored profile's rows elsewhere would leave them out of reach; it has to be undone first.
         if (merged.MergedIntoId != survivor.Id)
-            return Error.Conflict("merge_not_last", "The merged profile has changed since; undo the later merges first.");
+            return Error.Conflict("merge_not_last", CustomersText.Get("MergeNotLast"));
 
         var identities = (await db.Identities.Of(survivor.Id, ct)).Where(i => merge.MovedIdentities.Contains(i.Id)).ToList();
         foreach (var identity in identities) identity.ProfileId = merged.Id;

@@ -10,5 +10,5 @@ internal static class HeadOfficeSetting
 {
     public static Error? RequireHeadOffice(this ActorContext actor) => actor.IsSystem || actor.Scope.Kind == ScopeKind.Tenant
         ? null
-        : Error.Forbidden("tenant_wide_setting", "Identity rules apply to the whole brand; only head office changes them.");
+        : Error.Forbidden("tenant_wide_setting", CustomersText.Get("IdentityRulesHeadOffice"));
 }

@@ -16,7 +16,7 @@ internal sealed class MarkIdentifierValidator : AbstractValidator<MarkIdentifier
         RuleFor(r => r.Kind).IsInEnum();
         RuleFor(r => r.Value).NotEmpty().MaximumLength(IdentityValues.MaxLength)
             .Must((r, v) => IdentityValues.Normalise(r.Type, v) is not null)
-            .WithMessage("Not an identifier of this type (placeholders such as 0 or null are refused everywhere already).");
+            .WithMessage(_ => CustomersText.Get("NotAnIdentifier"));
     }
 }
 
@@ -32,7 +32,7 @@ internal sealed class MarkIdentifier(CustomersDbContext db, ActorContext actor, 
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         var key = keys.Key(request.Type, IdentityValues.Normalise(request.Type, request.Value)!);
         if (await db.IdentifierMarks.AnyAsync(m => m.Type == request.Type && m.Key == key, ct))
-            return Error.Conflict("identifier_already_marked", "This identifier is already marked.");
+            return Error.Conflict("identifier_already_marked", CustomersText.Get("IdentifierAlreadyMarked"));
         var mark = new IdentifierMark { TenantId = actor.TenantId!.Value, Type = request.Type, Key = key, Kind = request.Kind };
         db.IdentifierMarks.Add(mark);
         await db.SaveChangesAsync(ct);

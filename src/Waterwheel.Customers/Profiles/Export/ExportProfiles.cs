@@ -38,12 +38,12 @@ internal sealed class ExportProfiles(CustomersDbContext db, ListProfiles list, A
         var format = parsed.Value;
         var unmasked = query.Unmasked == true;
         if (unmasked && !actor.Has(Permissions.PiiReveal))
-            return Error.Forbidden("pii_reveal_required", "Exporting personal data in clear needs the pii.reveal permission.");
+            return Error.Forbidden("pii_reveal_required", CustomersText.Get("PiiRevealExport"));
         var rows = await list.Matching(query.Search, ct);
         var count = await rows.CountAsync(ct);
         if (count > MaxRows)
-            return new Error(ErrorKind.Validation, "export_too_large", $"筛选结果共 {count} 位客户，超过单次导出上限 {MaxRows} 位，请缩小筛选范围。",
-                new Dictionary<string, string[]> { ["q"] = [$"{count} customers match; an export holds at most {MaxRows}. Narrow the filter."] });
+            return new Error(ErrorKind.Validation, "export_too_large", CustomersText.Format("ExportTooLarge", count, MaxRows),
+                new Dictionary<string, string[]> { ["q"] = [CustomersText.Format("ExportTooLargeField", count, MaxRows)] });
 
         await audit.RecordNowAsync(AuditActions.Exported, "customer_profiles", null,
             $"customers export ({ExportFile.Extension(format)}): {count} rows, {(unmasked ? "unmasked" : "masked")}; {SearchKind(query.Search)}", ct);

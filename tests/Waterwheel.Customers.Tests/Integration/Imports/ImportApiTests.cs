@@ -229,7 +229,7 @@ public abstract class ImportApiTests(string provider) : IAsyncLifetime
         var whole = ExportFiles.Xlsx(ExportFiles.PosHeader, Enumerable.Range(1, 50).Select(i => new object[] { $"P{i}", $"M{i}", 10m, "2026-10-01 12:00:00", "会员", "13600000000", "店" }));
         using var response = await Post(whole[..(whole.Length / 2)], "pos.xlsx", "pos");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("damaged or cut off", await response.Content.ReadAsStringAsync());
+        Assert.Contains("已损坏或不完整", await response.Content.ReadAsStringAsync());
         Assert.Equal((0, 0), await Written());
         Assert.Equal(0, await Read(db => db.Set<ImportFileChunk>().CountAsync()));
     }

@@ -49,6 +49,7 @@ public sealed class ValidBodies(TenantWorld actor)
         {
             channelId = actor.Acquisition.Channel, name = "Renamed group code", chatIds = new[] { "wr-intruder" }, cap = 100,
         },
+        "POST /api/acquisition/codes/{id}/cards" => new { channel = "tmall", orderNumbers = new[] { "T-intruder-1" } },
         "PUT /api/acquisition/codes/{id}/poster/layout" => new { qrX = 0.3, qrY = 0.6, qrSize = 0.3, caption = "intruder" },
         "PUT /api/acquisition/codes/{id}/poster/background" => new MultipartFormDataContent
         {

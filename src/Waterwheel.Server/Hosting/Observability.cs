@@ -14,12 +14,14 @@ internal static class Observability
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         // A host embedded elsewhere (a test) turns the console off and receives the events through its own logger providers.
+        // Each host keeps its own logger rather than Serilog's static one: with several hosts in one process (tests run
+        // side by side) the static logger is the last host's, and every host's lines would land in that host's log.
         var console = builder.Configuration.GetValue("Waterwheel:Logging:Console", true);
         builder.Services.AddSerilog((services, log) =>
         {
             log.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
             if (console) log.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-        }, writeToProviders: !console);
+        }, preserveStaticLogger: true, writeToProviders: !console);
 
         var exporter = builder.Configuration["Waterwheel:Telemetry:Exporter"] ?? "none";
         if (exporter.Equals("none", StringComparison.OrdinalIgnoreCase)) return builder;

@@ -16,6 +16,7 @@ public static class AcquisitionModule
     {
         services.AddModuleDbContext<AcquisitionDbContext, SqliteAcquisitionDbContext, PostgresAcquisitionDbContext>(configuration, AcquisitionDbContext.Schema);
         services.AddUseCasesFrom(typeof(AcquisitionModule).Assembly);
+        services.AddScoped<Channels.AcquisitionFiles>();
         services.AddScoped<CodeShaping>();
         services.AddScoped<PoolSync>();
         services.AddScoped<Routing.StoreWays>();

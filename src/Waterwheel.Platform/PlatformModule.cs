@@ -49,6 +49,7 @@ public static class PlatformModule
         services.AddScoped<AuditLog>();
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddScoped<Exports>();
+        services.AddScoped<ListExport>();
         services.AddScoped<Tenancy.ITenantZone, Tenancy.TenantZone>();
         services.AddScoped(sp => new TenantProvisioning(sp.GetRequiredService<PlatformDbContext>(),
             sp.GetRequiredService<UserManager<StaffAccount>>(), sp.GetRequiredService<FieldEncryptor>(),

@@ -37,6 +37,8 @@ public static class WeComModule
         services.AddScoped<RemoteContacts>();
         services.AddScoped<WelcomeSender>();
         services.AddScoped<RelationEnding>();
+        services.AddScoped<PeopleInView>();
+        services.AddScoped<Lists.ListFiles>();
         services.AddScoped<IInboxHandler, WeComCallbackHandler>();
         services.AddWeComEventHandler<ExternalContactAdded, Contacts.Events.ContactAddedHandler>();
         services.AddWeComEventHandler<ExternalContactEdited, Contacts.Events.ContactEditedHandler>();

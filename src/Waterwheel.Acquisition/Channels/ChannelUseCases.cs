@@ -16,36 +16,63 @@ internal sealed class ListChannels(AcquisitionDbContext db)
 {
     public async Task<Page<ChannelView>> Handle(ChannelListQuery query, CancellationToken ct)
     {
+        var page = await Ordered(query).ToPage(x => x, query, ct);
+        return new Page<ChannelView>(await Views(page.Items, ct), page.Total, page.PageNumber, page.PageSize);
+    }
+
+    /// <summary>Every channel the filter matches, in the list's order, with counts; refused above the export's limit.</summary>
+    public async Task<Result<List<ChannelView>>> All(ChannelListQuery query, CancellationToken ct)
+    {
+        var rows = await ListExport.ReadAll(Ordered(query), ct);
+        return rows.IsSuccess ? await Views(rows.Value!, ct) : rows.Error!;
+    }
+
+    private IQueryable<Channel> Ordered(ChannelListQuery query)
+    {
         var channels = db.Channels.AsNoTracking();
         if (query.Kind is { } kind) channels = channels.Where(c => c.Kind == kind);
         if (query.ParentId is { } parent) channels = channels.Where(c => c.ParentId == parent);
         if (query.Search is { } q) channels = channels.Where(c => c.Name.Contains(q));
-        channels = (query.Sort?.ToLowerInvariant(), query.Descending) switch
+        return (query.Sort?.ToLowerInvariant(), query.Descending) switch
         {
-            ("name", false) => channels.OrderBy(c => c.Name),
-            ("name", true) => channels.OrderByDescending(c => c.Name),
+            ("name", false) => channels.OrderBy(c => c.Name).ThenBy(c => c.Id),
+            ("name", true) => channels.OrderByDescending(c => c.Name).ThenBy(c => c.Id),
             // SQLite cannot order by decimal (stored as text): cost orders as a real, which keeps the order of 2-decimal amounts.
             ("cost", false) => channels.OrderBy(c => (double)c.Cost).ThenBy(c => c.Id),
             ("cost", true) => channels.OrderByDescending(c => (double)c.Cost).ThenBy(c => c.Id),
             (_, false) => channels.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
             (_, true) => channels.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
         };
-        var page = await channels.ToPage(x => x, query, ct);
-        var ids = page.Items.Select(c => c.Id).ToList();
+    }
+
+    private async Task<List<ChannelView>> Views(IReadOnlyList<Channel> channels, CancellationToken ct)
+    {
+        var ids = channels.Select(c => c.Id).ToList();
         var codes = await db.Codes.AsNoTracking().Where(c => ids.Contains(c.ChannelId) && c.Status != Codes.LiveCodeStatus.Deleted)
             .GroupBy(c => c.ChannelId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var arrivals = await db.Arrivals.AsNoTracking().Where(a => ids.Contains(a.ChannelId))
             .GroupBy(a => a.ChannelId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return new Page<ChannelView>(page.Items.Select(c => ChannelView.Of(c, codes.GetValueOrDefault(c.Id), arrivals.GetValueOrDefault(c.Id))).ToList(),
-            page.Total, page.PageNumber, page.PageSize);
+        return [.. channels.Select(c => ChannelView.Of(c, codes.GetValueOrDefault(c.Id), arrivals.GetValueOrDefault(c.Id)))];
     }
 
-    public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/channels", async ([AsParameters] ChannelListQuery query, ListChannels handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(query, ct)))
-        .RequireAuthorization(Permissions.AcquisitionRead)
-        .ProducesProblem(StatusCodes.Status400BadRequest)
-        .WithName("ListChannels")
-        .WithSummary("The brand's channels (q: name contains; kind; parentId; sort created|name|cost) with their codes and arrivals counted");
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/channels", async ([AsParameters] ChannelListQuery query, ListChannels handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(query, ct)))
+            .RequireAuthorization(Permissions.AcquisitionRead)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithName("ListChannels")
+            .WithSummary("The brand's channels (q: name contains; kind; parentId; sort created|name|cost) with their codes and arrivals counted");
+
+        api.MapGet("/channels/export", async ([AsParameters] ChannelListQuery query, string? format, ListChannels handler, Channels.AcquisitionFiles files, CancellationToken ct) =>
+            {
+                var rows = await handler.All(query, ct);
+                return rows.IsSuccess ? await files.Channels(rows.Value!, format, query, ct) : rows.Error!.ToProblem();
+            })
+            .RequireAuthorization(Permissions.AcquisitionRead)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithName("ExportChannels")
+            .WithSummary("The channels as CSV or xlsx (format), same filter and order, with codes, arrivals and cost per fan (audited)");
+    }
 }
 
 /// <summary>One channel with its counts; its version as ETag.</summary>

@@ -19,30 +19,58 @@ internal sealed class ListCodes(AcquisitionDbContext db, CodeShaping shaping, Po
 {
     public async Task<Page<CodeView>> Handle(CodeListQuery query, CancellationToken ct)
     {
+        var page = await Ordered(query).ToPage(x => x, query, ct);
+        return new Page<CodeView>(await Views(page.Items, ct), page.Total, page.PageNumber, page.PageSize);
+    }
+
+    /// <summary>Every code the filter matches, in the list's order; refused above the export's limit.</summary>
+    public async Task<Result<List<CodeView>>> All(CodeListQuery query, CancellationToken ct)
+    {
+        var rows = await ListExport.ReadAll(Ordered(query), ct);
+        return rows.IsSuccess ? await Views(rows.Value!, ct) : rows.Error!;
+    }
+
+    private IQueryable<LiveCode> Ordered(CodeListQuery query)
+    {
         var codes = db.Codes.AsNoTracking();
         codes = query.Status is { } status ? codes.Where(c => c.Status == status) : codes.Where(c => c.Status != LiveCodeStatus.Deleted);
         if (query.ChannelId is { } channel) codes = codes.Where(c => c.ChannelId == channel);
         if (query.Search is { } q) codes = codes.Where(c => c.Name.Contains(q) || c.State == q);
-        codes = query.Sort?.ToLowerInvariant() == "name"
-            ? (query.Descending ? codes.OrderByDescending(c => c.Name) : codes.OrderBy(c => c.Name))
+        return query.Sort?.ToLowerInvariant() == "name"
+            ? (query.Descending ? codes.OrderByDescending(c => c.Name) : codes.OrderBy(c => c.Name)).ThenBy(c => c.Id)
             : (query.Descending ? codes.OrderBy(c => c.CreatedAt) : codes.OrderByDescending(c => c.CreatedAt)).ThenBy(c => c.Id);
-        var page = await codes.ToPage(x => x, query, ct);
-        var ids = page.Items.Select(c => c.Id).ToList();
+    }
+
+    private async Task<List<CodeView>> Views(IReadOnlyList<LiveCode> codes, CancellationToken ct)
+    {
+        var ids = codes.Select(c => c.Id).ToList();
         var arrivals = await db.Arrivals.AsNoTracking().Where(a => ids.Contains(a.CodeId)).GroupBy(a => a.CodeId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var names = await shaping.Names(ct);
         var (_, today) = await pools.Today(ct);
-        var items = new List<CodeView>(page.Items.Count);
-        foreach (var code in page.Items) items.Add(CodeView.Of(code, names, await pools.AddsOn(code.Id, today, ct), arrivals.GetValueOrDefault(code.Id)));
-        return new Page<CodeView>(items, page.Total, page.PageNumber, page.PageSize);
+        var items = new List<CodeView>(codes.Count);
+        foreach (var code in codes) items.Add(CodeView.Of(code, names, await pools.AddsOn(code.Id, today, ct), arrivals.GetValueOrDefault(code.Id)));
+        return items;
     }
 
-    public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/codes", async ([AsParameters] CodeListQuery query, ListCodes handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(query, ct)))
-        .RequireAuthorization(Permissions.AcquisitionRead)
-        .ProducesProblem(StatusCodes.Status400BadRequest)
-        .WithName("ListCodes")
-        .WithSummary("The brand's live codes (q: name contains or exact state; channelId; status; sort created|name) with arrivals counted");
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/codes", async ([AsParameters] CodeListQuery query, ListCodes handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(query, ct)))
+            .RequireAuthorization(Permissions.AcquisitionRead)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithName("ListCodes")
+            .WithSummary("The brand's live codes (q: name contains or exact state; channelId; status; sort created|name) with arrivals counted");
+
+        api.MapGet("/codes/export", async ([AsParameters] CodeListQuery query, string? format, ListCodes handler, Channels.AcquisitionFiles files, CancellationToken ct) =>
+            {
+                var rows = await handler.All(query, ct);
+                return rows.IsSuccess ? await files.Codes(rows.Value!, format, query, ct) : rows.Error!.ToProblem();
+            })
+            .RequireAuthorization(Permissions.AcquisitionRead)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithName("ExportCodes")
+            .WithSummary("The live codes as CSV or xlsx (format), same filter and order, with channel, staff pool and arrivals (audited)");
+    }
 }
 
 /// <summary>One live code; its version as ETag.</summary>

@@ -15,23 +15,51 @@ internal sealed class ListGroupCodes(AcquisitionDbContext db, IWeComJoinWays way
 {
     public async Task<Page<GroupCodeView>> Handle(GroupCodeListQuery query, CancellationToken ct)
     {
+        var page = await Ordered(query).ToPage(x => x, query, ct);
+        return new Page<GroupCodeView>(await Views(page.Items, ct), page.Total, page.PageNumber, page.PageSize);
+    }
+
+    /// <summary>Every group code the filter matches, in the list's order; refused above the export's limit.</summary>
+    public async Task<Result<List<GroupCodeView>>> All(GroupCodeListQuery query, CancellationToken ct)
+    {
+        var rows = await ListExport.ReadAll(Ordered(query), ct);
+        return rows.IsSuccess ? await Views(rows.Value!, ct) : rows.Error!;
+    }
+
+    private IQueryable<GroupCode> Ordered(GroupCodeListQuery query)
+    {
         var codes = db.GroupCodes.AsNoTracking();
         codes = query.Status is { } status ? codes.Where(c => c.Status == status) : codes.Where(c => c.Status != LiveCodeStatus.Deleted);
         if (query.ChannelId is { } channel) codes = codes.Where(c => c.ChannelId == channel);
         if (query.Search is { } q) codes = codes.Where(c => c.Name.Contains(q) || c.State == q);
-        codes = query.Descending ? codes.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id) : codes.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id);
-        var page = await codes.ToPage(x => x, query, ct);
-        // One look-up for the whole page's groups.
-        var groups = (await ways.Groups(actor.TenantId!.Value, page.Items.SelectMany(c => c.ChatIds).Distinct().ToList(), ct)).ToDictionary(g => g.ChatId);
-        return new Page<GroupCodeView>(page.Items.Select(c => GroupCodeView.Of(c, groups)).ToList(), page.Total, page.PageNumber, page.PageSize);
+        return query.Descending ? codes.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id) : codes.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id);
     }
 
-    public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/group-codes", async ([AsParameters] GroupCodeListQuery query, ListGroupCodes handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(query, ct)))
-        .RequireAuthorization(Permissions.AcquisitionRead)
-        .ProducesProblem(StatusCodes.Status400BadRequest)
-        .WithName("ListGroupCodes")
-        .WithSummary("The brand's group live codes (q: name contains or exact state; channelId; status) with each group's member count");
+    // One look-up for all the codes' groups.
+    private async Task<List<GroupCodeView>> Views(IReadOnlyList<GroupCode> codes, CancellationToken ct)
+    {
+        var groups = (await ways.Groups(actor.TenantId!.Value, codes.SelectMany(c => c.ChatIds).Distinct().ToList(), ct)).ToDictionary(g => g.ChatId);
+        return [.. codes.Select(c => GroupCodeView.Of(c, groups))];
+    }
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/group-codes", async ([AsParameters] GroupCodeListQuery query, ListGroupCodes handler, CancellationToken ct) => TypedResults.Ok(await handler.Handle(query, ct)))
+            .RequireAuthorization(Permissions.AcquisitionRead)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithName("ListGroupCodes")
+            .WithSummary("The brand's group live codes (q: name contains or exact state; channelId; status) with each group's member count");
+
+        api.MapGet("/group-codes/export", async ([AsParameters] GroupCodeListQuery query, string? format, ListGroupCodes handler, Channels.AcquisitionFiles files, CancellationToken ct) =>
+            {
+                var rows = await handler.All(query, ct);
+                return rows.IsSuccess ? await files.GroupCodes(rows.Value!, format, query, ct) : rows.Error!.ToProblem();
+            })
+            .RequireAuthorization(Permissions.AcquisitionRead)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithName("ExportGroupCodes")
+            .WithSummary("The group live codes as CSV or xlsx (format), same filter and order, with each group's member count (audited)");
+    }
 }
 
 /// <summary>One group live code; its version as ETag.</summary>

@@ -10,7 +10,7 @@ namespace Waterwheel.Platform.Api;
 /// The stores, staff and audit lists as files for people: headers and values in the request's language, names instead of
 /// ids, times in the tenant's zone. Every export is itself an audit line, with the filter and row count.
 /// </summary>
-internal sealed class Exports(PlatformDbContext db, IAuditLog audit, ITenantZone zone, TimeProvider time)
+internal sealed class Exports(PlatformDbContext db, ListExport export)
 {
     private static readonly string[] StoreHeader =
         ["Code", "Name", "Belongs to", "Province", "City", "District", "Address", "Phone", "Opening hours", "Status", "Latitude", "Longitude", "Created", "Updated"];
@@ -48,17 +48,9 @@ internal sealed class Exports(PlatformDbContext db, IAuditLog audit, ITenantZone
             TenantTime.Text(a.At, tz), a.ActorName, ExportText.AuditAction(a.Action), a.TargetType ?? "", a.TargetId ?? "", AuditSentence.Of(a.Action, a.Summary), a.Ip ?? "", a.UserAgent ?? "",
         ], ct);
 
-    private async Task<IResult> Send<T>(string what, string? format, string[] header, IReadOnlyCollection<T> rows, object filter,
-        Func<TimeZoneInfo, Func<T, string[]>> row, CancellationToken ct)
-    {
-        var parsed = ExportFile.Parse(format);
-        if (!parsed.IsSuccess) return parsed.Error!.ToProblem();
-        var tz = await zone.Current(ct);
-        audit.Record(AuditActions.Exported, what, null, $"{rows.Count} rows ({ExportFile.Extension(parsed.Value)}); filter {System.Text.Json.JsonSerializer.Serialize(filter)}");
-        await db.SaveChangesAsync(ct);
-        var stem = $"{what}-{TenantTime.Local(time.GetUtcNow().UtcDateTime, tz):yyyyMMdd-HHmmss}";
-        return ExportFile.Send(parsed.Value, stem, ExportText.Get($"Sheet.{what}"), [.. header.Select(ExportText.Get)], ExportFile.Rows(rows, row(tz)), ct);
-    }
+    private Task<IResult> Send<T>(string what, string? format, string[] header, IReadOnlyCollection<T> rows, object filter,
+        Func<TimeZoneInfo, Func<T, string[]>> row, CancellationToken ct) =>
+        export.Send(new ExportSheet(what, ExportText.Get($"Sheet.{what}"), [.. header.Select(ExportText.Get)]), format, filter, rows, row, ct);
 
     private Task<Dictionary<Guid, string>> UnitNames(CancellationToken ct) =>
         db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);

@@ -54,7 +54,9 @@ public static partial class AuditSentence
         using var document = JsonDocument.Parse(json);
         var set = document.RootElement.EnumerateObject()
             .Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) && p.Name is not ("Page" or "PageSize" or "Sort" or "Desc" or "Search"))
-            .Select(p => $"{p.Name}={(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}")
+            .Select(p => p.Name == "Q"
+                ? ExportText.Get("Sentence.Searched")
+                : $"{p.Name}={(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}")
             .ToList();
         return set.Count == 0 ? ExportText.Get("Sentence.NoFilter") : string.Join(", ", set);
     }

@@ -16,13 +16,16 @@ internal sealed class HandleRelationAlertValidator : AbstractValidator<HandleRel
 /// again changes nothing, so a double click or a retried request has one effect.
 /// </summary>
 internal sealed class HandleRelationAlert(
-    WeComDbContext db, IValidator<HandleRelationAlertRequest> validator, ActorContext actor, IAuditLog audit, IOrganisationDirectory directory, TimeProvider time)
+    WeComDbContext db, IValidator<HandleRelationAlertRequest> validator, ActorContext actor, IAuditLog audit, IOrganisationDirectory directory, TimeProvider time,
+    Contacts.PeopleInView people)
 {
     public async Task<Result<RelationAlertDto>> Handle(Guid id, HandleRelationAlertRequest request, CancellationToken ct)
     {
         if (await validator.Check(request, ct) is { } invalid) return invalid;
         var alert = await db.RelationAlerts.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (alert is null) return Error.NotFound("Alert");
+        // An alert outside the viewer's scope is as absent as one that does not exist.
+        var view = await people.Current(ct);
+        if (alert is null || !view.HoldsStaff(alert.StaffUserId)) return Error.NotFound("Alert");
         if (alert.Status == RelationAlertStatus.Open)
         {
             alert.Status = RelationAlertStatus.Handled;
@@ -33,9 +36,10 @@ internal sealed class HandleRelationAlert(
             await audit.RecordNowAsync("wecom.alert_handled", "relation_alert", alert.Id.ToString(), $"{alert.Kind} {alert.ExternalUserId} / {alert.StaffUserId}", ct);
         }
         // Answer with the row as the list shows it, names included, so the caller can redraw it without another read.
-        var customer = await db.Contacts.Where(c => c.ExternalUserId == alert.ExternalUserId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+        var hidden = view.Hides(alert.StaffUserId);
+        var customer = hidden ? "" : await db.Contacts.Where(c => c.ExternalUserId == alert.ExternalUserId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         var staff = (await directory.WeComStaff(alert.TenantId, ct)).FirstOrDefault(s => s.WeComUserId == alert.StaffUserId);
-        return RelationAlertDto.From(alert, customer, staff);
+        return RelationAlertDto.From(alert, customer, staff, hidden);
     }
 
     public static void Map(IEndpointRouteBuilder api) => api

@@ -17,7 +17,10 @@ public sealed record CorpTagQuery : PageQuery
 /// </summary>
 internal sealed class ListCorpTags(WeComDbContext db)
 {
-    public Task<Page<CorpTagDto>> Handle(CorpTagQuery query, CancellationToken ct)
+    public Task<Page<CorpTagDto>> Handle(CorpTagQuery query, CancellationToken ct) => Rows(query).ToPage(page => page, query, ct);
+
+    /// <summary>Every tag the filter matches, in the list's order.</summary>
+    public IQueryable<CorpTagDto> Rows(CorpTagQuery query)
     {
         var rows = from t in db.Tags.AsNoTracking()
                    join g in db.TagGroups.AsNoTracking() on t.GroupId equals g.GroupId into groups
@@ -43,14 +46,22 @@ internal sealed class ListCorpTags(WeComDbContext db)
             _ => rows.OrderByDescending(x => x.GroupOrder).ThenBy(x => x.GroupName).ThenBy(x => x.t.GroupId)
                 .ThenByDescending(x => x.t.Order).ThenBy(x => x.t.TagId),
         };
-        return ordered.ToPage(page => page.Select(x => new CorpTagDto(x.t.TagId, x.t.Name, x.t.Order, x.t.GroupId, x.GroupName, x.GroupOrder,
-            x.t.Deleted, x.Customers)), query, ct);
+        return ordered.Select(x => new CorpTagDto(x.t.TagId, x.t.Name, x.t.Order, x.t.GroupId, x.GroupName, x.GroupOrder, x.t.Deleted, x.Customers));
     }
 
-    public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/tags", async ([AsParameters] CorpTagQuery query, ListCorpTags handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.Handle(query, ct)))
-        .RequireAuthorization(Permissions.CustomersRead)
-        .WithName("ListCorpTags")
-        .WithSummary("Corp tags by group, with how many customers carry each (search, group filter, paging)");
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/tags", async ([AsParameters] CorpTagQuery query, ListCorpTags handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.Handle(query, ct)))
+            .RequireAuthorization(Permissions.CustomersRead)
+            .WithName("ListCorpTags")
+            .WithSummary("Corp tags by group, with how many customers carry each (search, group filter, paging)");
+
+        api.MapGet("/tags/export", async ([AsParameters] CorpTagQuery query, string? format, ListCorpTags handler, Lists.ListFiles files, CancellationToken ct) =>
+                await files.CorpTags(handler.Rows(query), format, query, ct))
+            .RequireAuthorization(Permissions.CustomersRead)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithName("ExportCorpTags")
+            .WithSummary("The corp tags as CSV or xlsx (format), with group and customer count (audited)");
+    }
 }

@@ -13,6 +13,7 @@ public sealed class AuditSentenceTests
     [InlineData("tenant.time_zone_changed", "Asia/Shanghai → Asia/Urumqi", "品牌时区：Asia/Shanghai → Asia/Urumqi")]
     [InlineData("data.exported", "12 rows (xlsx); filter {\"City\":null,\"Status\":\"Open\",\"Page\":null,\"Q\":null}", "导出 12 行（XLSX），筛选条件：Status=Open")]
     [InlineData("data.exported", "3 rows (csv); filter {\"Status\":null}", "导出 3 行（CSV），筛选条件：无")]
+    [InlineData("data.exported", "5 rows (csv); filter {\"Status\":\"Active\",\"Q\":\"…\"}", "导出 5 行（CSV），筛选条件：Status=Active, 按关键词搜索")]
     [InlineData("auth.sign_in", "whatever was stored", "whatever was stored")]
     public void Reads_in_Chinese(string action, string summary, string sentence) =>
         InCulture("zh-CN", () => Assert.Equal(sentence, AuditSentence.Of(action, summary)));

@@ -17,6 +17,7 @@ public static class AcquisitionModule
         services.AddModuleDbContext<AcquisitionDbContext, SqliteAcquisitionDbContext, PostgresAcquisitionDbContext>(configuration, AcquisitionDbContext.Schema);
         services.AddUseCasesFrom(typeof(AcquisitionModule).Assembly);
         services.AddScoped<Channels.AcquisitionFiles>();
+        services.AddScoped<Funnels.FunnelArrivals>();
         services.AddScoped<CodeShaping>();
         services.AddScoped<PoolSync>();
         services.AddScoped<Routing.StoreWays>();
@@ -65,6 +66,7 @@ public static class AcquisitionModule
         Routing.GetLandingStats.Map(api);
         Routing.LandingEndpoints.Map(app);
         Funnels.GetFunnel.Map(api);
+        Funnels.GetGuideBoard.Map(api);
         Cards.CreateCards.Map(api);
         Cards.ListCards.Map(api);
         Cards.CardEndpoints.Map(app);

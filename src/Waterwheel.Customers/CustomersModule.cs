@@ -30,6 +30,7 @@ public static class CustomersModule
         services.AddScoped<WeComRelationshipIntake>();
         services.AddScoped<Contracts.ICustomerFacts, Facts.CustomerFactsReader>();
         services.AddScoped<Contracts.IOrderBuyers, OrderBuyerLinks>();
+        services.AddScoped<Contracts.ICustomerOrders, Facts.CustomerOrdersReader>();
         services.AddIntegrationEventHandler<CustomerAddedStaff, WeComAddIntake>();
         services.AddIntegrationEventHandler<CustomerRelationFound, WeComFoundIntake>();
         services.AddIntegrationEventHandler<CustomerLost, WeComLostIntake>();

@@ -1,13 +1,13 @@
-using Waterwheel.Acquisition.Arrivals;
 using Waterwheel.Platform.Tenancy;
 
 namespace Waterwheel.Acquisition.Funnels;
 
 /// <summary>
-/// The acquisition funnel by local day, for the whole brand, a channel (with its children) or one code, counted over
-/// the arrivals the viewer's data scope reaches: a store manager sees their store's staff's adds, a guide their own.
+/// The acquisition funnel by local day, for the whole brand, a channel (with its children), one code, one store or one
+/// guide, counted over the arrivals the viewer's data scope reaches: a store manager sees their store's staff's adds, a
+/// guide their own.
 /// </summary>
-internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, IOrganisationDirectory directory, ActorContext actor, TimeProvider time)
+internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, FunnelArrivals inView, TimeProvider time)
 {
     public const int MaxDays = 366;
     private static readonly int[] RetentionDays = [1, 7, 30];
@@ -16,37 +16,43 @@ internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, IOrga
     {
         var tz = await zone.Current(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var today = TenantTime.Day(now, tz);
-        var to = query.To ?? today;
-        var from = query.From ?? to.AddDays(-29);
-        if (from > to) return Error.Invalid("from", AcquisitionText.Get("FunnelFromAfterTo"));
-        if (to.DayNumber - from.DayNumber >= MaxDays) return Error.Invalid("to", AcquisitionText.Format("FunnelTooLong", MaxDays));
+        var span = Span(query, TenantTime.Day(now, tz));
+        if (!span.IsSuccess) return span.Error!;
+        var (from, to) = span.Value;
+        var scope = await inView.Of(query, ct);
+        if (!scope.IsSuccess) return scope.Error!;
+        var (arrivals, channels, countsScans) = scope.Value!;
 
-        var channels = await ChannelsInView(query.ChannelId, ct);
-        if (channels is { Count: 0 }) return Error.NotFound("Channel");
-        if (query.CodeId is { } codeId && !await db.Codes.AnyAsync(c => c.Id == codeId, ct)) return Error.NotFound("Live code");
-
-        var arrivals = db.Arrivals.AsNoTracking();
-        if (channels is not null) arrivals = arrivals.Where(a => channels.Contains(a.ChannelId));
-        if (query.CodeId is { } code) arrivals = arrivals.Where(a => a.CodeId == code);
-        if (await directory.WeComStaffInScope(actor, ct) is { } staff) arrivals = arrivals.Where(a => staff.Contains(a.StaffUserId));
-
-        var rows = await arrivals.Where(a => a.Day >= from && a.Day <= to).Select(a => new { a.Day, a.At, a.TaggedAt, a.EndedAt }).ToListAsync(ct);
-        var byDay = rows.ToLookup(r => r.Day, r => (r.At, r.TaggedAt, r.EndedAt));
+        var rows = await arrivals.Where(a => a.Day >= from && a.Day <= to)
+            .Select(a => new FunnelRow(a.Id, a.CodeId, a.ExternalUserId, a.Day, a.At, a.TaggedAt, a.EndedAt)).ToListAsync(ct);
+        var ordered = await inView.OrderedWithin30([.. rows.Select(r => (r.Id, r.ExternalUserId, r.At))], ct);
+        var tagging = await CodesThatTag(rows, ct);
+        var scans = countsScans ? await Scans(query, channels, from, to, ct) : null;
+        var byDay = rows.ToLookup(r => r.Day);
         var days = new List<FunnelDay>();
         for (var day = from; day <= to; day = day.AddDays(1))
-            days.Add(Count(day, byDay[day].ToList(), now));
-        var total = Count(to, rows.Select(r => (r.At, r.TaggedAt, r.EndedAt)).ToList(), now);
+            days.Add(Count(day, [.. byDay[day]], now, tagging, ordered, scans?.GetValueOrDefault(day)));
+        var total = Count(from, rows, now, tagging, ordered, scans?.Values.Sum());
 
         // Cost is spent once per channel, not per day: it is spread over every fan the channels brought, whenever.
         var cost = await db.Channels.AsNoTracking().Where(c => channels == null || channels.Contains(c.Id)).Select(c => c.Cost).ToListAsync(ct);
         var ever = await arrivals.CountAsync(ct);
         var present = await arrivals.CountAsync(a => a.EndedAt == null, ct);
         var spent = cost.Sum();
-        return new FunnelView(from, to, days, total with { Day = from }, spent, ever, present, PerFan(spent, ever), PerFan(spent, present));
+        return new FunnelView(from, to, days, total, spent, ever, present, PerFan(spent, ever), PerFan(spent, present));
     }
 
-    private static FunnelDay Count(DateOnly day, IReadOnlyList<(DateTime At, DateTime? TaggedAt, DateTime? EndedAt)> arrivals, DateTime now)
+    /// <summary>The days asked for, 30 up to today by default, at most <see cref="MaxDays"/>.</summary>
+    internal static Result<(DateOnly From, DateOnly To)> Span(FunnelQuery query, DateOnly today)
+    {
+        var to = query.To ?? today;
+        var from = query.From ?? to.AddDays(-29);
+        if (from > to) return Error.Invalid("from", AcquisitionText.Get("FunnelFromAfterTo"));
+        if (to.DayNumber - from.DayNumber >= MaxDays) return Error.Invalid("to", AcquisitionText.Format("FunnelTooLong", MaxDays));
+        return (from, to);
+    }
+
+    private static FunnelDay Count(DateOnly day, IReadOnlyList<FunnelRow> arrivals, DateTime now, IReadOnlySet<Guid> tagging, IReadOnlySet<Guid> ordered, int? scans)
     {
         int? Retained(int days)
         {
@@ -54,23 +60,39 @@ internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, IOrga
             if (known.Count == 0 && arrivals.Count > 0) return null;
             return known.Count(a => a.EndedAt is not { } ended || ended >= a.At.AddDays(days));
         }
-        return new FunnelDay(day, arrivals.Count, arrivals.Count(a => a.TaggedAt is not null), arrivals.Count(a => a.EndedAt is not null),
-            Retained(RetentionDays[0]), Retained(RetentionDays[1]), Retained(RetentionDays[2]));
+        // A code that gives no tags has tagged nobody, though its arrivals are done with tagging.
+        return new FunnelDay(day, arrivals.Count, arrivals.Count(a => a.TaggedAt is not null && tagging.Contains(a.CodeId)), arrivals.Count(a => a.EndedAt is not null),
+            Retained(RetentionDays[0]), Retained(RetentionDays[1]), Retained(RetentionDays[2]), scans, arrivals.Count(a => ordered.Contains(a.Id)));
+    }
+
+    private async Task<IReadOnlySet<Guid>> CodesThatTag(IReadOnlyList<FunnelRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.CodeId).Distinct().ToList();
+        var codes = await db.Codes.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        return codes.Where(c => c.TagIds.Count > 0).Select(c => c.Id).ToHashSet();
+    }
+
+    /// <summary>Landing pages opened per day, for the code or channels in view.</summary>
+    private async Task<Dictionary<DateOnly, int>> Scans(FunnelQuery query, IReadOnlyList<Guid>? channels, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var counts = db.LandingCounts.AsNoTracking().Where(c => c.Day >= from && c.Day <= to);
+        if (query.CodeId is { } code) counts = counts.Where(c => c.CodeId == code);
+        else if (channels is not null)
+        {
+            var codes = await db.Codes.AsNoTracking().Where(c => channels.Contains(c.ChannelId)).Select(c => c.Id).ToListAsync(ct);
+            counts = counts.Where(c => codes.Contains(c.CodeId));
+        }
+        return (await counts.Select(c => new { c.Day, c.Views }).ToListAsync(ct)).GroupBy(c => c.Day).ToDictionary(g => g.Key, g => g.Sum(c => c.Views));
     }
 
     private static decimal? PerFan(decimal cost, int fans) => fans == 0 ? null : Math.Round(cost / fans, 2, MidpointRounding.AwayFromZero);
 
-    /// <summary>The channel and its children (a campaign holds channels), none when there is no such channel, or null for all.</summary>
-    private async Task<List<Guid>?> ChannelsInView(Guid? channelId, CancellationToken ct)
-    {
-        if (channelId is not { } id) return null;
-        return await db.Channels.AsNoTracking().Where(c => c.Id == id || c.ParentId == id).Select(c => c.Id).ToListAsync(ct);
-    }
+    internal sealed record FunnelRow(Guid Id, Guid CodeId, string ExternalUserId, DateOnly Day, DateTime At, DateTime? TaggedAt, DateTime? EndedAt);
 
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/funnel", async ([AsParameters] FunnelQuery query, GetFunnel handler, CancellationToken ct) => (await handler.Handle(query, ct)).ToOk())
         .RequireAuthorization(Permissions.AcquisitionRead)
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .WithName("GetAcquisitionFunnel")
-        .WithSummary("Adds, tagged, deleted and retained after 1/7/30 days by day in the brand's time zone (channelId with its children, codeId, from, to: yyyy-MM-dd), with cost per fan and per retained fan");
+        .WithSummary("Landing-page scans, adds, tagged, deleted, retained after 1/7/30 days and ordered within 30 days, by day in the brand's time zone (channelId with its children, codeId, storeId, staffUserId, from, to: yyyy-MM-dd), with cost per fan and per retained fan");
 }

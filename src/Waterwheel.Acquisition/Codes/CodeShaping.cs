@@ -34,7 +34,7 @@ internal sealed class CodeShaping(AcquisitionDbContext db, IOrganisationDirector
         code.TagIds = tagIds;
         code.Welcome = new WelcomeTemplate { Text = request.Welcome?.Text ?? "", Attachments = request.Welcome?.Attachments?.ToList() ?? [] };
         code.ExpiresAt = request.ExpiresAt?.ToUniversalTime();
-        code.Routing = request.Lbs is { } lbs ? new Routing.LbsRouting(lbs.RadiusKm, lbs.Fallback, lbs.GuideDailyCap) : null;
+        code.Routing = request.Lbs is { } lbs ? new Routing.LbsRouting(lbs.RadiusKm, lbs.Fallback, lbs.GuideDailyCap, lbs.Groups) : null;
         return null;
     }
 

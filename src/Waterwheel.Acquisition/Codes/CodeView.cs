@@ -12,7 +12,7 @@ public sealed record ScheduleView(IReadOnlyList<int> Days, int FromMinute, int U
 public sealed record WelcomeView(string Text, IReadOnlyList<WelcomeItem> Attachments);
 
 /// <summary>A nearest-store code's settings, and the path of its landing page (the printed QR's target).</summary>
-public sealed record LbsView(double RadiusKm, LbsFallback Fallback, int? GuideDailyCap, string LandingPath);
+public sealed record LbsView(double RadiusKm, LbsFallback Fallback, int? GuideDailyCap, string LandingPath, bool Groups = false);
 
 /// <summary>A live code with its WeCom way (QR URL and the staff it holds now) and the arrivals it brought.</summary>
 public sealed record CodeView(
@@ -26,5 +26,5 @@ public sealed record CodeView(
             addsToday.GetValueOrDefault(m.WeComUserId))).ToList(),
         new ScheduleView(Enumerable.Range(0, 7).Where(d => (c.Schedule.Days & (1 << d)) != 0).ToList(), c.Schedule.From, c.Schedule.Until),
         c.TagIds, new WelcomeView(c.Welcome.Text, c.Welcome.Attachments), c.ExpiresAt, c.Status, c.QrCodeUrl, c.LiveUserIds, arrivals, c.CreatedAt, c.Version,
-        c.Routing is { } r ? new LbsView(r.RadiusKm, r.Fallback, r.GuideDailyCap, $"/h5/lbs/{c.PublicToken}") : null);
+        c.Routing is { } r ? new LbsView(r.RadiusKm, r.Fallback, r.GuideDailyCap, $"/h5/lbs/{c.PublicToken}", r.Groups) : null);
 }

@@ -17,7 +17,7 @@ public sealed record WelcomeRequest(string? Text, IReadOnlyList<WelcomeItem>? At
 /// under guideDailyCap by the code's policy; with none in range, the fallback (the pool's service staff, or the nearest
 /// store beyond the radius).
 /// </summary>
-public sealed record LbsRequest(double RadiusKm, LbsFallback Fallback = LbsFallback.ServiceStaff, int? GuideDailyCap = null);
+public sealed record LbsRequest(double RadiusKm, LbsFallback Fallback = LbsFallback.ServiceStaff, int? GuideDailyCap = null, bool Groups = false);
 
 /// <summary>Create or replace a live code.</summary>
 public sealed record SaveCodeRequest(

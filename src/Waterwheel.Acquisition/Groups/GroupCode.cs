@@ -42,6 +42,10 @@ internal sealed class GroupCode
     public string WelcomeTemplateId { get; set; } = "";
 
     public DateTime? ExpiresAt { get; set; }
+
+    /// <summary>The store whose group this is: a nearest-store code in group mode sends that store's customers here.</summary>
+    public Guid? StoreId { get; set; }
+
     public LiveCodeStatus Status { get; set; }
     public string ConfigId { get; set; } = "";
     public string QrCodeUrl { get; set; } = "";

@@ -7,11 +7,13 @@ namespace Waterwheel.Acquisition.Groups;
 /// What creating and editing a group code share: a request checked against the brand applied to a code, the group
 /// welcome kept in WeCom in step with the code's text, and the view with each group's count.
 /// </summary>
-internal sealed class GroupCodeShaping(AcquisitionDbContext db, IWeComJoinWays ways)
+internal sealed class GroupCodeShaping(AcquisitionDbContext db, IWeComJoinWays ways, IOrganisationDirectory directory)
 {
     public async Task<Error?> Apply(GroupCode code, SaveGroupCodeRequest request, CancellationToken ct)
     {
         if (!await db.Channels.AnyAsync(c => c.Id == request.ChannelId, ct)) return Error.Invalid("channelId", AcquisitionText.Get("UnknownChannel"));
+        if (request.StoreId is { } store && (await directory.Stores(code.TenantId, ct)).All(s => s.StoreId != store))
+            return Error.Invalid("storeId", AcquisitionText.Get("UnknownStore"));
         // Rooms WeCom opened for the code came on top of the operator's five, and an edit may keep them.
         var allowed = Math.Max(GroupCode.MaxGroups, code.ChatIds.Count);
         if (request.ChatIds!.Count > allowed) return Error.Invalid("chatIds", AcquisitionText.Format("GroupsTooMany", GroupCode.MaxGroups));
@@ -26,6 +28,7 @@ internal sealed class GroupCodeShaping(AcquisitionDbContext db, IWeComJoinWays w
         code.RoomBaseId = request.RoomBaseId ?? code.RoomBaseId;
         code.WelcomeText = request.Welcome?.Trim() ?? "";
         code.ExpiresAt = request.ExpiresAt?.ToUniversalTime();
+        code.StoreId = request.StoreId;
         return null;
     }
 

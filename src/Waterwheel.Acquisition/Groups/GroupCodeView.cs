@@ -13,7 +13,7 @@ public sealed record GroupSlotView(string ChatId, string? Name, int MemberCount,
 public sealed record GroupCodeView(
     Guid Id, Guid ChannelId, string Name, string State, int Cap, bool AutoCreateRoom, string RoomBaseName, long RoomBaseId, string Welcome,
     bool WelcomeInWeCom, DateTime? ExpiresAt, LiveCodeStatus Status, string QrCodeUrl, IReadOnlyList<GroupSlotView> Groups,
-    IReadOnlyList<string> LiveChatIds, DateTime CreatedAt, int Version)
+    IReadOnlyList<string> LiveChatIds, DateTime CreatedAt, int Version, Guid? StoreId = null)
 {
     internal static GroupCodeView Of(GroupCode c, IReadOnlyDictionary<string, CustomerGroupInfo> groups) => new(
         c.Id, c.ChannelId, c.Name, c.State, c.Cap, c.AutoCreateRoom, c.RoomBaseName, c.RoomBaseId, c.WelcomeText, c.WelcomeTemplateId.Length > 0,
@@ -21,5 +21,5 @@ public sealed record GroupCodeView(
         c.ChatIds.Select(id => groups.TryGetValue(id, out var g)
             ? new GroupSlotView(id, g.Name, g.MemberCount, g.MemberCount >= c.Cap, c.LiveChatIds.Contains(id), g.Active)
             : new GroupSlotView(id, null, 0, false, c.LiveChatIds.Contains(id), true)).ToList(),
-        c.LiveChatIds, c.CreatedAt, c.Version);
+        c.LiveChatIds, c.CreatedAt, c.Version, c.StoreId);
 }

@@ -6,11 +6,12 @@ namespace Waterwheel.Acquisition.Groups;
 /// <summary>
 /// Create or replace a group live code: its customer groups (WeCom chat ids) in the order they fill, the members per
 /// group at which the next takes over (≤ 200), whether WeCom opens new rooms ("{roomBaseName}{roomBaseId}") when all
-/// are full, and the group welcome's text (%NICKNAME% is the joiner's name).
+/// are full, the group welcome's text (%NICKNAME% is the joiner's name), and the store whose group it is (for
+/// nearest-store codes in group mode).
 /// </summary>
 public sealed record SaveGroupCodeRequest(
     Guid? ChannelId, string? Name, IReadOnlyList<string>? ChatIds, int? Cap = null, bool? AutoCreateRoom = null, string? RoomBaseName = null,
-    long? RoomBaseId = null, string? Welcome = null, DateTime? ExpiresAt = null);
+    long? RoomBaseId = null, string? Welcome = null, DateTime? ExpiresAt = null, Guid? StoreId = null);
 
 /// <summary>Every rule a group code's shape must meet, WeCom's among them, all reported at once.</summary>
 internal sealed class SaveGroupCodeValidator : AbstractValidator<SaveGroupCodeRequest>

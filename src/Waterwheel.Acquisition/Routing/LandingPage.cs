@@ -11,7 +11,7 @@ internal static class LandingPage
 {
     private static readonly string[] ScriptWords =
     [
-        "LandingLocating", "LandingPickCity", "LandingCityButton", "LandingNearest", "LandingDistance", "LandingScan", "LandingFallbackStaff",
+        "LandingLocating", "LandingPickCity", "LandingCityButton", "LandingNearest", "LandingDistance", "LandingScan", "LandingJoinGroup", "LandingFallbackStaff",
         "LandingFallbackFar", "LandingError", "LandingNoCities",
     ];
 
@@ -98,7 +98,7 @@ internal static class LandingPage
             $('store-address').textContent = a.storeAddress || '';
             $('store-distance').textContent = a.distanceKm == null ? '' : d.landingdistance.replace('{0}', a.distanceKm);
             $('qr').src = a.qrCodeUrl;
-            $('scan').textContent = d.landingscan.replace('{0}', a.staffName);
+            $('scan').textContent = (a.group ? d.landingjoingroup : d.landingscan).replace('{0}', a.staffName);
             $('result').hidden = false;
           }
           function pickCity() {

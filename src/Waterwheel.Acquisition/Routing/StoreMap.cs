@@ -35,12 +35,13 @@ internal sealed class StoreMap
         _tree.Build();
     }
 
-    /// <summary>The nearest store within the radius, or none.</summary>
-    public StoreMatch? Nearest(GeoPoint customer, double radiusKm)
+    /// <summary>The nearest store within the radius (of those <paramref name="accepts"/> takes, when given), or none.</summary>
+    public StoreMatch? Nearest(GeoPoint customer, double radiusKm, Func<RoutableStore, bool>? accepts = null)
     {
         StoreMatch? best = null;
         foreach (var store in Within(customer, radiusKm))
         {
+            if (accepts is not null && !accepts(store)) continue;
             var km = customer.KmTo(store.Place);
             if (km <= radiusKm && (best is null || km < best.DistanceKm)) best = new StoreMatch(store, km);
         }
@@ -48,12 +49,12 @@ internal sealed class StoreMap
     }
 
     /// <summary>The nearest store however far: the box doubles from the radius until it holds one.</summary>
-    public StoreMatch? NearestAnywhere(GeoPoint customer, double startKm)
+    public StoreMatch? NearestAnywhere(GeoPoint customer, double startKm, Func<RoutableStore, bool>? accepts = null)
     {
-        if (Stores.Count == 0) return null;
+        if (!Stores.Any(s => accepts is null || accepts(s))) return null;
         for (var km = Math.Max(1, startKm); ; km *= 2)
         {
-            if (Nearest(customer, Math.Min(km, WholeEarthKm)) is { } found) return found;
+            if (Nearest(customer, Math.Min(km, WholeEarthKm), accepts) is { } found) return found;
             if (km >= WholeEarthKm) return null;
         }
     }
@@ -63,9 +64,9 @@ internal sealed class StoreMap
         Stores.Select(s => (s.Store.Province, s.Store.City)).Distinct().OrderBy(c => c.Province, StringComparer.Ordinal).ThenBy(c => c.City, StringComparer.Ordinal).ToList();
 
     /// <summary>A city's central store: the one nearest the middle of the city's stores.</summary>
-    public StoreMatch? InCity(string city)
+    public StoreMatch? InCity(string city, Func<RoutableStore, bool>? accepts = null)
     {
-        var stores = Stores.Where(s => s.Store.City == city).ToList();
+        var stores = Stores.Where(s => s.Store.City == city && (accepts is null || accepts(s))).ToList();
         if (stores.Count == 0) return null;
         var middle = new GeoPoint(stores.Average(s => s.Place.Latitude), stores.Average(s => s.Place.Longitude));
         return new StoreMatch(stores.MinBy(s => middle.KmTo(s.Place))!, null);

@@ -165,6 +165,44 @@ public abstract class NearestStoreTests(string provider) : IAsyncLifetime
         Assert.Contains("访问过于频繁", await refused.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task In_group_mode_the_nearest_store_with_a_group_code_takes_the_customer_into_its_group()
+    {
+        var nanjingRoad = await _brand.Store("SH001", "南京西路店", "上海市", "上海市", "南京西路1618号", 31.2231, 121.4452);
+        var sanlitun = await _brand.Store("BJ001", "三里屯店", "北京市", "北京市", "三里屯路19号", 39.9330, 116.4540);
+        await _brand.Member("guide.sh1", "上海导购甲", "Guide", nanjingRoad, "13700000011");
+        await _brand.Member("guide.bj", "北京导购", "Guide", sanlitun, "13700000014");
+        var service = await _brand.Member("hq.service", "总部客服", "HqOperator", null, "13700000015");
+        string chatId;
+        lock (_brand.Simulator.State.Sync) chatId = _brand.Corp.AddGroup("南京西路福利群", "guide.sh1", _brand.Time.GetUtcNow().ToUnixTimeSeconds()).ChatId;
+        var channel = await _brand.Created("/api/acquisition/channels", new { name = "门店群海报", kind = "Poster" });
+
+        // A group code names a store the brand has, or none.
+        var unknown = await AcquisitionBrand.Send(_brand.Admin.PostAsJsonAsync("/api/acquisition/group-codes",
+            new { channelId = channel, name = "无此门店", chatIds = new[] { chatId }, storeId = Guid.NewGuid() }), HttpStatusCode.BadRequest);
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("storeId", out _));
+        var group = await AcquisitionBrand.Send(_brand.Admin.PostAsJsonAsync("/api/acquisition/group-codes",
+            new { channelId = channel, name = "南京西路店福利群", chatIds = new[] { chatId }, storeId = nanjingRoad }), HttpStatusCode.Created);
+        Assert.Equal(nanjingRoad, group.GetProperty("storeId").GetGuid());
+
+        var code = await AcquisitionBrand.Send(_brand.Admin.PostAsJsonAsync("/api/acquisition/codes", new
+        {
+            channelId = channel, name = "就近门店群码", pool = new[] { new { staffId = service } }, lbs = new { radiusKm = 30, fallback = "ServiceStaff", groups = true },
+        }), HttpStatusCode.Created);
+        Assert.True(code.GetProperty("lbs").GetProperty("groups").GetBoolean());
+        var landing = code.GetProperty("lbs").GetProperty("landingPath").GetString()!;
+
+        var shanghai = await Route(landing, PeoplesSquare);
+        Assert.Equal((true, false, "南京西路店", "南京西路店福利群", group.GetProperty("qrCodeUrl").GetString()),
+            (shanghai.GetProperty("group").GetBoolean(), shanghai.GetProperty("fallback").GetBoolean(), shanghai.GetProperty("storeName").GetString(),
+                shanghai.GetProperty("staffName").GetString(), shanghai.GetProperty("qrCodeUrl").GetString()));
+
+        // 三里屯店 has guides but no group of its own: in group mode it takes no one, and head office's service staff does.
+        var beijing = await Route(landing, Sanlitun);
+        Assert.Equal((false, true, "总部客服"), (beijing.GetProperty("group").GetBoolean(), beijing.GetProperty("fallback").GetBoolean(),
+            beijing.GetProperty("staffName").GetString()));
+    }
+
     /// <summary>Two stores in Shanghai (one closed, nearer than the other), one in Beijing, 滨江店 in Hangzhou; an LBS code with a 30 km radius.</summary>
     private async Task<(Guid CodeId, string Landing)> Setup()
     {

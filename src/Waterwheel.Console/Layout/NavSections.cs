@@ -53,7 +53,7 @@ public static class NavSections
             new("Customer settings", "/settings/customers", MudBlazor.Icons.Material.Filled.Tune, Platform.Contracts.Permissions.ProfilesRead),
             new("Roles & permissions", "/settings/roles", MudBlazor.Icons.Material.Filled.AdminPanelSettings, Platform.Contracts.Permissions.OrgRead),
             new("WeCom connection", "/settings/wecom", MudBlazor.Icons.Material.Filled.Hub, Platform.Contracts.Permissions.WeComManage),
-            new("WeCom members", "/settings/wecom-members", MudBlazor.Icons.Material.Filled.ContactPhone, Platform.Contracts.Permissions.CustomersRead),
+            new("WeCom members", "/settings/wecom-members", MudBlazor.Icons.Material.Filled.ContactPhone, Platform.Contracts.Permissions.WeComManage),
             new("Event sources", "/settings/event-sources", MudBlazor.Icons.Material.Filled.Input, Platform.Contracts.Permissions.ApiKeysManage),
             new("API keys", "/settings/api-keys", MudBlazor.Icons.Material.Filled.Key, Platform.Contracts.Permissions.ApiKeysManage),
             new("Audit log", "/settings/audit", MudBlazor.Icons.Material.Filled.History, Platform.Contracts.Permissions.AuditRead),

@@ -58,13 +58,16 @@ public static class Permissions
     public static readonly IReadOnlyDictionary<StaffRole, IReadOnlySet<string>> ByRole = new Dictionary<StaffRole, IReadOnlySet<string>>
     {
         [StaffRole.HqAdmin] = All.ToHashSet(),
-        // Customers are visible to head office only until customer views filter by dealer, store and guide.
+        // The WeCom customer lists (new customers, loss alerts, groups) hold each viewer's data scope, so every role that
+        // owns customers reads them and follows up its own losses; the corp's member list is head office's setting.
         [StaffRole.HqOperator] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite,
             AudiencesRead, AudiencesWrite, TagsManage, AcquisitionRead, AcquisitionWrite]),
         [StaffRole.Analyst] = new HashSet<string>([.. ReadOnly, AuditRead, AuditExport, CustomersRead, AudiencesRead, AcquisitionRead]),
         // Analysts see customers only as aggregates, so they hold no profile permission.
-        [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal, ProfilesRead, ProfilesWrite, AudiencesRead, AudiencesWrite, AcquisitionRead]),
-        [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal, ProfilesRead, AudiencesRead, AudiencesWrite, AcquisitionRead]),
-        [StaffRole.Guide] = new HashSet<string>([.. ReadOnly, ProfilesRead, AudiencesRead, AudiencesWrite]),
+        [StaffRole.DealerAdmin] = new HashSet<string>([.. ReadOnly, StoresWrite, StaffWrite, PiiReveal, CustomersRead, CustomersWrite, ProfilesRead, ProfilesWrite,
+            AudiencesRead, AudiencesWrite, AcquisitionRead]),
+        [StaffRole.StoreManager] = new HashSet<string>([.. ReadOnly, StaffWrite, PiiReveal, CustomersRead, CustomersWrite, ProfilesRead, AudiencesRead, AudiencesWrite,
+            AcquisitionRead]),
+        [StaffRole.Guide] = new HashSet<string>([.. ReadOnly, CustomersRead, CustomersWrite, ProfilesRead, AudiencesRead, AudiencesWrite]),
     };
 }

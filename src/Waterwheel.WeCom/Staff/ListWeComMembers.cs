@@ -65,7 +65,7 @@ internal sealed class ListWeComMembers(WeComDbContext db, IOrganisationDirectory
     {
         api.MapGet("/members", async ([AsParameters] WeComMemberQuery query, ListWeComMembers handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.Handle(query, ct)))
-            .RequireAuthorization(Permissions.CustomersRead)
+            .RequireAuthorization(Permissions.WeComManage)
             .WithName("ListWeComMembers")
             .WithSummary("The corp's WeCom members and which platform staff each is linked to (linked filter, search, paging)");
 
@@ -75,7 +75,7 @@ internal sealed class ListWeComMembers(WeComDbContext db, IOrganisationDirectory
                 var rows = await handler.All(query, ct);
                 return rows.IsSuccess ? await files.Members(rows.Value!, format, query, ct) : rows.Error!.ToProblem();
             })
-            .RequireAuthorization(Permissions.CustomersRead)
+            .RequireAuthorization(Permissions.WeComManage)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("ExportWeComMembers")
             .WithSummary("The corp's WeCom members as CSV or xlsx (format), with the staff record and store each is linked to (audited)");

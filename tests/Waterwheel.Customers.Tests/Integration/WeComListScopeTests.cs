@@ -73,6 +73,40 @@ public abstract class WeComListScopeTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dealer_a_store_manager_and_a_guide_see_and_follow_up_only_their_own_customers()
+    {
+        var dealersCustomer = await _brand.CustomerAdds("guide.li");
+        var leaving = await _brand.CustomerAdds("guide.li");
+        var hqCustomer = await _brand.CustomerAdds("guide.wang");
+        await _brand.Simulator.Crowd.CustomerDeletesStaff(BrandWithWeCom.CorpId, "guide.li", leaving);
+        await BrandWithWeCom.Eventually(async () => (await Get(_brand.Admin, "/api/wecom/relation-alerts")).GetProperty("total").GetInt32() == 1, "the loss alert");
+
+        var dealer = await _brand.SignedIn("dealer");
+        var dealers = await Get(dealer, "/api/wecom/relations");
+        Assert.Equal(2, dealers.GetProperty("total").GetInt32());
+        Assert.All(Items(dealers), r => Assert.Equal(("guide.li", false), (r.GetProperty("staffUserId").GetString(), r.GetProperty("hidden").GetBoolean())));
+        var dealersName = Items(dealers).Single(r => r.GetProperty("externalUserId").GetString() == dealersCustomer).GetProperty("customerName").GetString()!;
+        Assert.Equal(2, (await Get(await _brand.SignedIn("manager"), "/api/wecom/relations")).GetProperty("total").GetInt32());
+        var wang = await _brand.SignedIn("wang");
+        Assert.Equal([hqCustomer], Items(await Get(wang, "/api/wecom/relations")).Select(r => r.GetProperty("externalUserId").GetString()));
+        Assert.Equal(0, (await Get(wang, $"/api/wecom/relations?q={dealersCustomer}")).GetProperty("total").GetInt32());
+
+        // The loss is the dealer's to follow up; the other store's guide neither sees nor closes it.
+        var alert = Items(await Get(dealer, "/api/wecom/relation-alerts")).Single();
+        Assert.Equal(leaving, alert.GetProperty("externalUserId").GetString());
+        Assert.Equal(0, (await Get(wang, "/api/wecom/relation-alerts")).GetProperty("total").GetInt32());
+        var handle = $"/api/wecom/relation-alerts/{alert.GetProperty("id").GetGuid()}/handle";
+        using (var closing = await wang.PostAsJsonAsync(handle, new { note = "打过电话" })) Assert.Equal(HttpStatusCode.NotFound, closing.StatusCode);
+        using (var closing = await dealer.PostAsJsonAsync(handle, new { note = "打过电话" })) Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
+
+        var file = await Csv(dealer, "/api/wecom/relations/export");
+        Assert.Equal(3, file.Length);
+        Assert.Contains(file, line => line.Contains(dealersName, StringComparison.Ordinal));
+        // The corp's member list is head office's setting.
+        using (var members = await dealer.GetAsync("/api/wecom/members")) Assert.Equal(HttpStatusCode.Forbidden, members.StatusCode);
+    }
+
+    [Fact]
     public async Task A_dealer_that_shares_lets_head_office_see_its_customers_in_the_lists()
     {
         var dealersCustomer = await _brand.CustomerAdds("guide.li");

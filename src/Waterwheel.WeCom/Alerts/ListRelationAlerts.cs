@@ -43,14 +43,14 @@ internal sealed class ListRelationAlerts(WeComDbContext db, IOrganisationDirecto
     private async Task<IQueryable<AlertRow>> Rows(RelationAlertQuery query, CancellationToken ct)
     {
         var view = await people.Current(ct);
-        var hidden = view.Hidden;
+        var (named, onlyNamed) = view.NamingRule;
         var everyone = view.HidesEveryone;
         var alerts = db.RelationAlerts.AsNoTracking();
         if (view.Staff is { } inScope) alerts = alerts.Where(a => inScope.Contains(a.StaffUserId));
         var rows = from a in alerts
                    join c in db.Contacts.AsNoTracking() on a.ExternalUserId equals c.ExternalUserId into contacts
                    from c in contacts.DefaultIfEmpty()
-                   let isHidden = everyone || hidden.Contains(a.StaffUserId)
+                   let isHidden = everyone || (onlyNamed && !named.Contains(a.StaffUserId))
                    select new AlertRow { Alert = a, Name = isHidden || c == null ? "" : c.Name, Hidden = isHidden };
         if (query.Search is { } q)
             rows = rows.Where(x => x.Name.Contains(q) || x.Alert.StaffUserId == q || (!x.Hidden && x.Alert.ExternalUserId == q) || x.Alert.State == q);

@@ -29,14 +29,14 @@ internal sealed class ListRelations(WeComDbContext db, PeopleInView people)
     public async Task<IQueryable<RelationDto>> Rows(RelationQuery query, CancellationToken ct)
     {
         var view = await people.Current(ct);
-        var hidden = view.Hidden;
+        var (named, onlyNamed) = view.NamingRule;
         var everyone = view.HidesEveryone;
         var relations = db.Relations.AsNoTracking();
         if (view.Staff is { } staff) relations = relations.Where(r => staff.Contains(r.StaffUserId));
         var rows = from r in relations
                    join c in db.Contacts.AsNoTracking() on r.ExternalUserId equals c.ExternalUserId into contacts
                    from c in contacts.DefaultIfEmpty()
-                   let isHidden = everyone || hidden.Contains(r.StaffUserId)
+                   let isHidden = everyone || (onlyNamed && !named.Contains(r.StaffUserId))
                    select new { r, Hidden = isHidden, Name = isHidden || c == null ? "" : c.Name, Type = c != null ? c.Type : 0 };
         // A hidden customer is found by guide or channel, never by their name or id.
         if (query.Search is { } q)

@@ -25,7 +25,7 @@ internal sealed class ListGroupMembers(WeComDbContext db, PeopleInView people)
     public async Task<Page<GroupMemberDto>> Handle(GroupMemberQuery query, CancellationToken ct)
     {
         var view = await people.Current(ct);
-        var hidden = view.Hidden;
+        var (named, onlyNamed) = view.NamingRule;
         var everyone = view.HidesEveryone;
         var groups = db.Groups.AsNoTracking();
         if (view.Staff is { } inScope) groups = groups.Where(g => inScope.Contains(g.OwnerUserId));
@@ -35,7 +35,7 @@ internal sealed class ListGroupMembers(WeComDbContext db, PeopleInView people)
                    from s in staff.DefaultIfEmpty()
                    join c in db.Contacts.AsNoTracking() on m.MemberId equals c.ExternalUserId into customers
                    from c in customers.DefaultIfEmpty()
-                   let isHidden = m.Type == GroupMemberType.Customer && (everyone || hidden.Contains(g.OwnerUserId))
+                   let isHidden = m.Type == GroupMemberType.Customer && (everyone || (onlyNamed && !named.Contains(g.OwnerUserId)))
                    select new
                    {
                        m, GroupName = g.Name, Hidden = isHidden, MemberId = isHidden ? "" : m.MemberId,

@@ -65,6 +65,11 @@ public abstract class WeComListScopeTests(string provider) : IAsyncLifetime
         Assert.DoesNotContain(file, line => line.Contains(dealersName, StringComparison.Ordinal) || line.Contains(dealersCustomer, StringComparison.Ordinal));
         Assert.DoesNotContain(await Csv(_brand.Admin, "/api/wecom/relation-alerts/export"), line => line.Contains(leaving, StringComparison.Ordinal));
 
+        // The dealer's guide leaves: her customers stay the dealer's, unnamed for head office still.
+        var li = Items(await Get(_brand.Admin, "/api/platform/staff?q=李娜")).Single().GetProperty("id").GetGuid();
+        using (var left = await _brand.Admin.PostAsync($"/api/platform/staff/{li}/leave", null)) Assert.True(left.IsSuccessStatusCode);
+        Assert.All(Items(await Get(_brand.Admin, "/api/wecom/relations?q=guide.li")), r => Assert.True(r.GetProperty("hidden").GetBoolean()));
+
         // A search's text stays out of the audit line of the export it filtered.
         Assert.Equal(2, (await Csv(_brand.Admin, $"/api/wecom/relations/export?q={Uri.EscapeDataString(hqName)}")).Length);
         var exports = await Get(_brand.Admin, "/api/platform/audit?action=data.exported");

@@ -109,8 +109,13 @@ internal sealed class ImportFiles(CustomersDbContext db, IOptions<ImportOptions>
         // File times are the machine's clock, not the business clock.
         var hourAgo = TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1);
         foreach (var copy in copies.Where(c => !live.Contains(c.Id)))
-            if (await db.Set<ImportJob>().IgnoreQueryFilters().AnyAsync(j => j.Id == copy.Id, ct) || File.GetLastWriteTimeUtc(copy.Path) < hourAgo)
+        {
+            // Asked again for each copy: an upload saves its file before its job, so a job missing from the first answer
+            // may have been saved since, and is then an upload in progress, not a job done.
+            var status = await db.Set<ImportJob>().IgnoreQueryFilters().Where(j => j.Id == copy.Id).Select(j => (ImportStatus?)j.Status).FirstOrDefaultAsync(ct);
+            if (status == ImportStatus.Done || (status is null && File.GetLastWriteTimeUtc(copy.Path) < hourAgo))
                 try { File.Delete(copy.Path); } catch (IOException) { }
+        }
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public static class CustomersModule
         services.AddScoped<Profiles.ProfileVisibility>();
         services.AddScoped<IdentityLinks>();
         services.AddScoped<IdentityPreload>();
+        services.AddScoped<Timeline.PendingTimeline>();
         services.AddScoped<Identity.Rules.TenantIdentityRules>();
         services.AddScoped<Identity.Merging.ProfileMerger>();
         services.AddScoped<ProfileOwners>();

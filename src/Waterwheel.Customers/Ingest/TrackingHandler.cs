@@ -6,6 +6,7 @@ using Waterwheel.Customers.Identity;
 using Waterwheel.Customers.Identity.Graph;
 using Waterwheel.Customers.Profiles;
 using Waterwheel.Customers.Timeline;
+using Waterwheel.Platform.Data;
 using Waterwheel.Platform.Messaging;
 using Waterwheel.Platform.Pii;
 using Waterwheel.Platform.Tenancy;
@@ -18,7 +19,7 @@ namespace Waterwheel.Customers.Ingest;
 /// </summary>
 internal sealed class TrackingHandler(
     CustomersDbContext db, IdentityLinks links, IdentityPreload preload, ConsentLedger consents, Attributes.TenantAttributes attributes,
-    ActorContext actor, TrackingInbox inbox, IOptions<IngestOptions> options, ILogger<TrackingHandler> log)
+    PendingTimeline pending, ActorContext actor, TrackingInbox inbox, IOptions<IngestOptions> options, ILogger<TrackingHandler> log)
     : IInboxBatchHandler
 {
     public string Source => TrackingInbox.Source;
@@ -70,6 +71,7 @@ internal sealed class TrackingHandler(
     {
         db.ChangeTracker.Clear();
         preload.Reset();
+        pending.Clear();
     }
 
     /// <summary>
@@ -109,7 +111,16 @@ internal sealed class TrackingHandler(
         var fresh = messages.Where((_, i) => done.Add(sourceKeys[i])).ToList();
         if (fresh.Count > 1) await preload.Load(tenantId, fresh.SelectMany(AllClaims), ct);
         foreach (var message in fresh) await Apply(tenantId, message, ct);
-        await db.SaveChangesAsync(ct);
+        // The calls' lines go in by COPY beside the tracked changes, in one transaction: a line and what its call did to
+        // the profile commit together, and a redelivery finds the line and does nothing again.
+        await db.Serialized(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await pending.Flush(ct);
+            await transaction.CommitAsync(ct);
+            return 0;
+        }, ct);
     }
 
     private static string SourceKey(TrackingMessage message) =>
@@ -152,7 +163,7 @@ internal sealed class TrackingHandler(
         // An order's line and the profile's order figures commit together, so a redelivered order counts once.
         decimal? amount = kind == TimelineKind.Tracked && OrderEvents.IsOrder(message.Event) ? OrderEvents.Amount(message.Properties) : null;
         if (amount is { } value) profile.AddOrder(value, message.Timestamp);
-        db.Timeline.Add(new TimelineEntry
+        pending.Add(new TimelineEntry
         {
             TenantId = tenantId, ProfileId = profile.Id, Kind = kind, OccurredAt = message.Timestamp, Subject = subject,
             Properties = WithoutPersonalData(properties), Amount = amount, Detail = DroppedTraits(dropped), SourceId = message.SourceId,

@@ -8,15 +8,17 @@ namespace Waterwheel.Customers.Identity.Merging;
 /// <summary>
 /// Carries out a merge the graph decided: every identity, relationship and timeline line of the merged profile moves
 /// to the survivor, the survivor's owner is decided again from all relationships, and the history row lists what
-/// moved. Changes are tracked, not executed, so the merge is saved in the caller's one transaction or not at all.
+/// moved. Changes are tracked (or pending, <see cref="PendingTimeline"/>), not executed, so the merge is saved in the caller's one transaction or not at all.
 /// </summary>
-internal sealed class ProfileMerger(CustomersDbContext db, Consent.ConsentLedger consents, ProfileOwners owners, TimeProvider time)
+internal sealed class ProfileMerger(
+    CustomersDbContext db, Consent.ConsentLedger consents, ProfileOwners owners, PendingTimeline pending, TimeProvider time)
 {
     public async Task<ProfileMerge> Merge(CustomerProfile survivor, CustomerProfile merged, IReadOnlyList<IdentifierKey> cause, string source, CancellationToken ct)
     {
         var identities = await Move(db.Identities, merged.Id, survivor.Id, ct);
         var relationships = await Move(db.Relationships, merged.Id, survivor.Id, ct);
         var timeline = await Move(db.Timeline, merged.Id, survivor.Id, ct);
+        timeline.AddRange(pending.Move(merged.Id, survivor.Id));
         var consentRecords = await consents.Of(merged.Id, ct);
         foreach (var record in consentRecords) record.ProfileId = survivor.Id;
         merged.MergedIntoId = survivor.Id;

@@ -80,7 +80,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         long At(int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i));
         var fate = new InboxFate(At(0), At(1), At(2), At(3), []);
         await reader.CloseAsync();
-        command.CommandText = $"""SELECT "LastError" FROM {Inbox} WHERE "LastError" IS NOT NULL LIMIT 3""";
+        command.CommandText = $"""SELECT "Source" || ': ' || "LastError" FROM {Inbox} WHERE "LastError" IS NOT NULL LIMIT 3""";
         await using var errors = await command.ExecuteReaderAsync();
         var texts = new List<string>();
         while (await errors.ReadAsync()) texts.Add(errors.GetString(0));

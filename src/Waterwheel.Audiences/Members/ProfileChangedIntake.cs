@@ -8,22 +8,33 @@ namespace Waterwheel.Audiences.Members;
 /// A profile's facts changed in the Customers module: the member follows, read fresh from the façade, so an event
 /// handled twice or after a later one still leaves the member as the profile is now. A profile merged into another
 /// hands its tags and their history to the survivor before it retires; an erased one takes them with it. A customer new
-/// here takes the tags WeCom holds on them.
+/// here takes the tags WeCom holds on them. Events come in floods (one per tracked call that changed what segments
+/// read), so they are taken many at once: each profile named is read once, and the members are written in one save.
 /// </summary>
 internal sealed class ProfileChangedIntake(AudiencesDbContext db, ICustomerFacts facts, MemberWriter writer, MemberLookup lookup, TagWriter tags,
     WeComSync.CustomerWeComTags weComTags)
-    : IIntegrationEventHandler<CustomerProfileChanged>
+    : IIntegrationEventBatchHandler<CustomerProfileChanged>
 {
-    public async Task Handle(CustomerProfileChanged changed, CancellationToken ct)
+    public Task Handle(CustomerProfileChanged changed, CancellationToken ct) => HandleBatch([changed], ct);
+
+    public async Task HandleBatch(IReadOnlyList<CustomerProfileChanged> events, CancellationToken ct)
     {
-        var current = await facts.Find(changed.ProfileId, ct);
-        if (current is null && await facts.SurvivorOf(changed.ProfileId, ct) is { } survivor) await HandOver(changed.ProfileId, survivor, ct);
+        var ids = events.Select(e => e.ProfileId).Distinct().ToList();
+        var current = await facts.FindMany(ids, ct);
+        foreach (var gone in ids.Where(id => !current.ContainsKey(id)))
+            if (await facts.SurvivorOf(gone, ct) is { } survivor) await HandOver(gone, survivor, ct);
         var catalog = await TenantCatalog.Load(facts, ct);
-        var known = await db.Members.AnyAsync(m => m.ProfileId == changed.ProfileId, ct);
-        await writer.Write([(changed.ProfileId, current)], catalog, ct);
-        // A customer new here may carry WeCom tags already (a guide tagged them before the profile reached this module).
-        if (!known && current is not null && await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.ProfileId == changed.ProfileId, ct) is { } member)
-            await weComTags.Follow(changed.TenantId, member, [], AudienceText.Get("WeComTagger"), ct);
+        var known = (await db.Members.AsNoTracking().Where(m => ids.Contains(m.ProfileId)).Select(m => m.ProfileId).ToListAsync(ct)).ToHashSet();
+        await writer.Write(ids.Select(id => (id, current.GetValueOrDefault(id))).ToList(), catalog, ct);
+        // A customer new here may carry WeCom tags already (a guide tagged them before the profile reached this module);
+        // one who is no WeCom contact (a visitor the tracking API introduced) has none to take.
+        var newcomers = ids.Where(id => !known.Contains(id) && current.ContainsKey(id)).ToList();
+        if (newcomers.Count == 0) return;
+        var contacts = (await facts.WithWeComContacts(newcomers, ct)).ToList();
+        if (contacts.Count == 0) return;
+        var tenant = events[0].TenantId;
+        foreach (var member in await db.Members.AsNoTracking().Where(m => contacts.Contains(m.ProfileId)).ToListAsync(ct))
+            await weComTags.Follow(tenant, member, [], AudienceText.Get("WeComTagger"), ct);
     }
 
     private async Task HandOver(Guid merged, Guid survivor, CancellationToken ct)

@@ -13,6 +13,9 @@ public interface ICustomerFacts
     /// <summary>One profile's facts, or null when it was merged into another, was erased, or is not the tenant's.</summary>
     Task<CustomerFacts?> Find(Guid profileId, CancellationToken ct);
 
+    /// <summary>The facts of those of these profiles that are live and the tenant's (<see cref="Find"/> for many at once).</summary>
+    Task<IReadOnlyDictionary<Guid, CustomerFacts>> FindMany(IReadOnlyCollection<Guid> profileIds, CancellationToken ct);
+
     /// <summary>
     /// The live profile that holds this WeCom external_userid, or null while none does (the add is not taken in yet).
     /// Follows merges: the answer is the profile the contact belongs to now.
@@ -27,6 +30,9 @@ public interface ICustomerFacts
 
     /// <summary>The WeCom external_userids a live profile holds (one person may be several contacts), oldest first.</summary>
     Task<IReadOnlyList<string>> WeComContacts(Guid profileId, CancellationToken ct);
+
+    /// <summary>Which of these profiles hold at least one WeCom external_userid.</summary>
+    Task<IReadOnlySet<Guid>> WithWeComContacts(IReadOnlyCollection<Guid> profileIds, CancellationToken ct);
 
     /// <summary>
     /// Which live profiles, within the actor's data scope, hold these identifiers of one kind (a list an operator

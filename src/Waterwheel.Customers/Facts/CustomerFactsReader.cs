@@ -26,6 +26,23 @@ internal sealed class CustomerFactsReader(CustomersDbContext db, TenantValueOpti
         return profile is null ? null : (await Describe([profile], ct))[0];
     }
 
+    public async Task<IReadOnlyDictionary<Guid, CustomerFacts>> FindMany(IReadOnlyCollection<Guid> profileIds, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, CustomerFacts>();
+        foreach (var chunk in profileIds.Distinct().Chunk(Chunk))
+            foreach (var facts in await Describe(await Live().Where(p => chunk.Contains(p.Id)).ToListAsync(ct), ct)) found[facts.ProfileId] = facts;
+        return found;
+    }
+
+    public async Task<IReadOnlySet<Guid>> WithWeComContacts(IReadOnlyCollection<Guid> profileIds, CancellationToken ct)
+    {
+        var found = new HashSet<Guid>();
+        foreach (var chunk in profileIds.Distinct().Chunk(Chunk))
+            found.UnionWith(await db.Identities.AsNoTracking().Where(i => chunk.Contains(i.ProfileId) && i.Type == IdentityType.WeComExternalUserId)
+                .Select(i => i.ProfileId).Distinct().ToListAsync(ct));
+        return found;
+    }
+
     public async Task<Guid?> ProfileOfWeComContact(string externalUserId, CancellationToken ct)
     {
         var key = keys.Key(IdentityType.WeComExternalUserId, externalUserId);
@@ -104,6 +121,8 @@ internal sealed class CustomerFactsReader(CustomersDbContext db, TenantValueOpti
         }
         return people;
     }
+
+    private const int Chunk = 500;
 
     private IQueryable<CustomerProfile> Live() => db.Profiles.AsNoTracking().Where(p => p.ErasedAt == null);
 

@@ -20,7 +20,10 @@ public static class IntegrationEventRegistration
             throw new InvalidOperationException($"Subscription '{source}' is longer than {InboxMessageConfiguration.SourceLength} characters: shorten the handler's name.");
         services.AddSingleton(new IntegrationSubscription(TEvent.EventName, source));
         services.AddScoped<THandler>();
-        services.AddScoped<IInboxHandler>(sp => new IntegrationEventInboxHandler<TEvent, THandler>(source, sp));
+        if (typeof(IIntegrationEventBatchHandler<TEvent>).IsAssignableFrom(typeof(THandler)))
+            services.AddScoped<IInboxHandler>(sp => new IntegrationEventInboxBatchHandler<TEvent, THandler>(source, sp));
+        else
+            services.AddScoped<IInboxHandler>(sp => new IntegrationEventInboxHandler<TEvent, THandler>(source, sp));
         return services;
     }
 
@@ -38,9 +41,31 @@ internal sealed class IntegrationEventInboxHandler<TEvent, THandler>(string sour
 
     public Task HandleAsync(InboxEnvelope message, CancellationToken ct)
     {
-        var integrationEvent = JsonSerializer.Deserialize<TEvent>(message.Payload, IntegrationEventJson.Options)
-            ?? throw new InvalidOperationException($"Stored {TEvent.EventName} event is empty.");
+        var integrationEvent = Read(message);
         services.GetRequiredService<ActorContext>().UseSystem(integrationEvent.TenantId, "integration");
         return services.GetRequiredService<THandler>().Handle(integrationEvent, ct);
+    }
+
+    public static TEvent Read(InboxEnvelope message) => JsonSerializer.Deserialize<TEvent>(message.Payload, IntegrationEventJson.Options)
+        ?? throw new InvalidOperationException($"Stored {TEvent.EventName} event is empty.");
+}
+
+/// <summary>Hands events stored in the inbox to a subscriber that takes them many at once (the processor gives one tenant's).</summary>
+internal sealed class IntegrationEventInboxBatchHandler<TEvent, THandler>(string source, IServiceProvider services) : IInboxBatchHandler
+    where TEvent : IIntegrationEvent where THandler : class, IIntegrationEventHandler<TEvent>
+{
+    private readonly IntegrationEventInboxHandler<TEvent, THandler> _one = new(source, services);
+
+    public string Source => source;
+
+    public Task HandleAsync(InboxEnvelope message, CancellationToken ct) => _one.HandleAsync(message, ct);
+
+    public Task HandleBatchAsync(IReadOnlyList<InboxEnvelope> messages, CancellationToken ct)
+    {
+        var events = messages.Select(IntegrationEventInboxHandler<TEvent, THandler>.Read).ToList();
+        var tenant = events[0].TenantId;
+        if (events.Any(e => e.TenantId != tenant)) throw new InvalidOperationException($"A batch of {TEvent.EventName} events spans tenants.");
+        services.GetRequiredService<ActorContext>().UseSystem(tenant, "integration");
+        return ((IIntegrationEventBatchHandler<TEvent>)services.GetRequiredService<THandler>()).HandleBatch(events, ct);
     }
 }

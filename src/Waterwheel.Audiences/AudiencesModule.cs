@@ -40,7 +40,7 @@ public static class AudiencesModule
         services.AddScoped<MemberLookup>();
         services.AddScoped<WeComSync.WeComTagMirror>();
         services.AddScoped<WeComSync.CustomerWeComTags>();
-        services.AddIntegrationEventHandler<CustomerProfileChanged, ProfileChangedIntake>();
+        services.AddIntegrationEventHandler<CustomerProfilesChanged, ProfileChangedIntake>();
         services.AddIntegrationEventHandler<WeCom.Contracts.CorpTagGroupChanged, WeComSync.CorpTagGroupIntake>();
         services.AddIntegrationEventHandler<WeCom.Contracts.CorpTagChanged, WeComSync.CorpTagIntake>();
         services.AddIntegrationEventHandler<WeCom.Contracts.CustomerTagsChanged, WeComSync.CustomerWeComTagsIntake>();

@@ -52,15 +52,22 @@ internal sealed class MemberWriter(AudiencesDbContext db, TimeProvider time)
         return changed;
     }
 
-    /// <summary>The first of <paramref name="count"/> fresh ordinals; the counter's version settles two nodes reserving at once.</summary>
+    /// <summary>
+    /// The first of <paramref name="count"/> fresh ordinals. The counter moves in the database before it is read: the move
+    /// holds the counter's row for the rest of the transaction, so a node reserving at the same time waits and reserves
+    /// after this one, rather than both handing out the same ordinals and one failing on the members' key. Only the
+    /// tenant's first reservation races (two inserts of the counter), and the unique key and a retry settle it.
+    /// </summary>
     private async Task<int> ReserveOrdinals(Guid tenant, int count, CancellationToken ct)
     {
         if (count == 0) return 0;
-        var counter = await db.OrdinalCounters.FirstOrDefaultAsync(c => c.TenantId == tenant, ct);
-        if (counter is null) db.OrdinalCounters.Add(counter = new OrdinalCounter { TenantId = tenant });
-        var first = counter.Last + 1;
-        counter.Last += count;
-        return first;
+        var counters = db.OrdinalCounters.Where(c => c.TenantId == tenant);
+        if (await counters.ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + count), ct) == 0)
+        {
+            db.OrdinalCounters.Add(new OrdinalCounter { TenantId = tenant, Last = count });
+            return 1;
+        }
+        return await counters.Select(c => c.Last).SingleAsync(ct) - count + 1;
     }
 
     private async Task Retire(Member member, DateTime now, CancellationToken ct)

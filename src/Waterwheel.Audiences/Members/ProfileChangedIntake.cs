@@ -13,26 +13,31 @@ namespace Waterwheel.Audiences.Members;
 /// </summary>
 internal sealed class ProfileChangedIntake(AudiencesDbContext db, ICustomerFacts facts, MemberWriter writer, MemberLookup lookup, TagWriter tags,
     WeComSync.CustomerWeComTags weComTags)
-    : IIntegrationEventBatchHandler<CustomerProfileChanged>
+    : IIntegrationEventBatchHandler<CustomerProfilesChanged>
 {
-    public Task Handle(CustomerProfileChanged changed, CancellationToken ct) => HandleBatch([changed], ct);
+    public Task Handle(CustomerProfilesChanged changed, CancellationToken ct) => Follow(changed.TenantId, changed.ProfileIds, ct);
 
-    public async Task HandleBatch(IReadOnlyList<CustomerProfileChanged> events, CancellationToken ct)
+    public Task HandleBatch(IReadOnlyList<CustomerProfilesChanged> events, CancellationToken ct) =>
+        Follow(events[0].TenantId, events.SelectMany(e => e.ProfileIds).ToList(), ct);
+
+    private async Task Follow(Guid tenant, IReadOnlyList<Guid> profileIds, CancellationToken ct)
     {
-        var ids = events.Select(e => e.ProfileId).Distinct().ToList();
+        var ids = profileIds.Distinct().ToList();
         var current = await facts.FindMany(ids, ct);
-        foreach (var gone in ids.Where(id => !current.ContainsKey(id)))
-            if (await facts.SurvivorOf(gone, ct) is { } survivor) await HandOver(gone, survivor, ct);
         var catalog = await TenantCatalog.Load(facts, ct);
         var known = (await db.Members.AsNoTracking().Where(m => ids.Contains(m.ProfileId)).Select(m => m.ProfileId).ToListAsync(ct)).ToHashSet();
-        await writer.Write(ids.Select(id => (id, current.GetValueOrDefault(id))).ToList(), catalog, ct);
+        // The live first: a survivor named in the same save as the profile merged into it is a member before it inherits.
+        await writer.Write(ids.Where(current.ContainsKey).Select(id => (id, (CustomerFacts?)current[id])).ToList(), catalog, ct);
+        var gone = ids.Where(id => !current.ContainsKey(id)).ToList();
+        foreach (var id in gone)
+            if (await facts.SurvivorOf(id, ct) is { } survivor) await HandOver(id, survivor, ct);
+        if (gone.Count > 0) await writer.Write(gone.Select(id => (id, (CustomerFacts?)null)).ToList(), catalog, ct);
         // A customer new here may carry WeCom tags already (a guide tagged them before the profile reached this module);
         // one who is no WeCom contact (a visitor the tracking API introduced) has none to take.
         var newcomers = ids.Where(id => !known.Contains(id) && current.ContainsKey(id)).ToList();
         if (newcomers.Count == 0) return;
         var contacts = (await facts.WithWeComContacts(newcomers, ct)).ToList();
         if (contacts.Count == 0) return;
-        var tenant = events[0].TenantId;
         foreach (var member in await db.Members.AsNoTracking().Where(m => contacts.Contains(m.ProfileId)).ToListAsync(ct))
             await weComTags.Follow(tenant, member, [], AudienceText.Get("WeComTagger"), ct);
     }

@@ -32,7 +32,9 @@ internal static class ProfileChangeAnnouncer
         foreach (var entry in db.ChangeTracker.Entries<ConsentRecord>())
             if (entry.State == EntityState.Added && entry.Entity.ProfileId is { } profile)
                 changed.Add((entry.Entity.TenantId, profile));
-        foreach (var (tenant, profile) in changed) db.Publish(new CustomerProfileChanged(tenant, profile), now);
+        foreach (var tenant in changed.GroupBy(c => c.Tenant))
+            foreach (var profiles in tenant.Select(c => c.Profile).Chunk(CustomerProfilesChanged.MaxProfiles))
+                db.Publish(new CustomerProfilesChanged(tenant.Key, profiles), now);
     }
 
     private static bool Matters(EntityEntry<CustomerProfile> entry)

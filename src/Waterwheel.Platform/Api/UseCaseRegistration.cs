@@ -11,7 +11,8 @@ public static class UseCaseRegistration
     {
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
-            if (type.GetMethod("Handle") is not null && type.GetConstructors().Length > 0) services.AddScoped(type);
+            // Any method named Handle, overloads included (a handler of two events has two).
+            if (type.GetMethods().Any(m => m.Name == "Handle") && type.GetConstructors().Length > 0) services.AddScoped(type);
             foreach (var validator in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
                 services.AddSingleton(validator, type);
         }

@@ -8,8 +8,8 @@ namespace Waterwheel.Audiences.Members;
 /// A profile's facts changed in the Customers module: the member follows, read fresh from the façade, so an event
 /// handled twice or after a later one still leaves the member as the profile is now. A profile merged into another
 /// hands its tags and their history to the survivor before it retires; an erased one takes them with it. A customer new
-/// here takes the tags WeCom holds on them. Events come in floods (one per tracked call that changed what segments
-/// read), so they are taken many at once: each profile named is read once, and the members are written in one save.
+/// here takes the tags WeCom holds on them. Each event names a save's profiles, and a tenant's events are taken many
+/// at once: each profile named is read once, and the members are written in one save.
 /// </summary>
 internal sealed class ProfileChangedIntake(AudiencesDbContext db, ICustomerFacts facts, MemberWriter writer, MemberLookup lookup, TagWriter tags,
     WeComSync.CustomerWeComTags weComTags)

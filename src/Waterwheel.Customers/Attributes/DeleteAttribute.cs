@@ -25,13 +25,11 @@ internal sealed class DeleteAttribute(CustomersDbContext db, ActorContext actor,
         int cleared;
         try
         {
-            cleared = await db.Serialized(async () =>
+            cleared = await db.Atomically(async () =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var count = await ClearValues(tenant, key, ct);
                 db.AttributeDefinitions.Remove(definition);
                 await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
                 return count;
             }, ct);
         }

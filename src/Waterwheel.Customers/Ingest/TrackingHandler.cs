@@ -113,12 +113,10 @@ internal sealed class TrackingHandler(
         foreach (var message in fresh) await Apply(tenantId, message, ct);
         // The calls' lines go in by COPY beside the tracked changes, in one transaction: a line and what its call did to
         // the profile commit together, and a redelivery finds the line and does nothing again.
-        await db.Serialized(async () =>
+        await db.Atomically(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             await pending.Flush(ct);
-            await transaction.CommitAsync(ct);
             return 0;
         }, ct);
     }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -54,19 +53,14 @@ public static class BulkRows
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = $"INSERT INTO {into} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
-        DbParameter[]? parameters = null;
+        // Each parameter is configured by its column's mapping (a Guid as SQLite stores it, a decimal as text), once;
+        // each row only sets the values.
+        var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i, null, c.Property.IsNullable)).ToArray();
+        command.Parameters.AddRange(parameters);
+        await command.PrepareAsync(ct);
         foreach (var row in rows)
         {
-            if (parameters is null)
-            {
-                // The first row's values make the parameters, each configured by its column's mapping (a Guid as SQLite
-                // stores it, a decimal as text); later rows only change the values.
-                parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i, c.Property.GetGetter().GetClrValueUsingContainingEntity(row))).ToArray();
-                command.Parameters.AddRange(parameters);
-                await command.PrepareAsync(ct);
-            }
-            else
-                for (var i = 0; i < columns.Count; i++) parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
+            for (var i = 0; i < columns.Count; i++) parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
         }
     }

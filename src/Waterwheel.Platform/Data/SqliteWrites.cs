@@ -29,4 +29,16 @@ public static class SqliteWrites
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// Runs the work in one transaction, which on SQLite waits its turn among the writers first: a change and what must
+    /// commit with it (its change-log rows, its bulk-written lines) are saved together or not at all.
+    /// </summary>
+    public static Task<T> Atomically<T>(this DbContext db, Func<Task<T>> work, CancellationToken ct) => db.Serialized(async () =>
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await work();
+        await transaction.CommitAsync(ct);
+        return result;
+    }, ct);
 }

@@ -26,7 +26,7 @@ public interface IIntegrationEventHandler<in TEvent> where TEvent : IIntegration
 
 /// <summary>
 /// A subscriber that can also take many events of one tenant at once, in their partitions' order, for events that come
-/// in floods (a profile changed, once per tracked call): one read of what they name instead of one each. When a batch
+/// in floods (the profiles each batch of tracked calls changed): one read of what they name instead of one each. When a batch
 /// fails, each of its events is handed to <see cref="IIntegrationEventHandler{TEvent}.Handle"/> on its own, so the one
 /// at fault fails alone; a batch must therefore have the effect of its events handled one by one.
 /// </summary>

@@ -41,8 +41,9 @@ public static class AcquisitionModule
     }
 
     /// <summary>The demo brand's channels and live codes, made at start when it has none.</summary>
-    public static IServiceCollection AddAcquisitionDemo(this IServiceCollection services, Demo.AcquisitionDemoTenant demoTenant) =>
-        services.AddSingleton(demoTenant).AddHostedService<Demo.DemoLiveCodes>();
+    public static IServiceCollection AddAcquisitionDemo(this IServiceCollection services, Demo.AcquisitionDemoTenant demoTenant,
+        Demo.AcquisitionDemoGroups demoGroups) =>
+        services.AddSingleton(demoTenant).AddSingleton(demoGroups).AddHostedService<Demo.DemoLiveCodes>();
 
     public static IEndpointRouteBuilder MapAcquisitionEndpoints(this IEndpointRouteBuilder app)
     {

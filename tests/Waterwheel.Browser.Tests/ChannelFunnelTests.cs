@@ -35,6 +35,7 @@ public sealed class ChannelFunnelTests(BrowserApp browser) : IClassFixture<Brows
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = channelName }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=funnel-adds]")).ToHaveTextAsync("3");
         await Assertions.Expect(page.Locator("[data-testid=funnel-cost-per-fan]")).ToHaveTextAsync("30.00");
+        await Assertions.Expect(page.Locator("[data-testid=funnel-lifetime-cost-per-fan]")).ToHaveTextAsync("30.00");
     }
 
     /// <summary>Arrivals come from WeCom adds through a code (tested with the simulator elsewhere); here they are stored as the intake would, today in Shanghai.</summary>

@@ -14,11 +14,12 @@ internal sealed class AcquisitionFiles(ListExport export, AcquisitionDbContext d
     public async Task<IResult> Channels(IReadOnlyCollection<ChannelView> rows, string? format, ChannelListQuery filter, CancellationToken ct)
     {
         var names = await ChannelNames(ct);
-        return await export.Send(Sheet("channels", "Name", "Kind", "Campaign", "Cost", "Codes", "Arrivals", "CostPerFan", "Created"), format, filter, rows,
+        return await export.Send(Sheet("channels", "Name", "Kind", "Campaign", "Cost", "SpendDays", "Codes", "Arrivals", "CostPerFan", "Created"), format, filter, rows,
             tz => c =>
             [
-                c.Name, Word(c.Kind), c.ParentId is { } parent ? names.GetValueOrDefault(parent, "") : "", Money(c.Cost), Count(c.Codes), Count(c.Arrivals),
-                c.CostPerArrival is { } cost ? Money(cost) : "", TenantTime.Text(c.CreatedAt, tz),
+                c.Name, Word(c.Kind), c.ParentId is { } parent ? names.GetValueOrDefault(parent, "") : "", Money(c.Cost),
+                c is { SpendFrom: { } from, SpendTo: { } to } ? string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd}–{to:yyyy-MM-dd}") : "",
+                Count(c.Codes), Count(c.Arrivals), c.CostPerArrival is { } cost ? Money(cost) : "", TenantTime.Text(c.CreatedAt, tz),
             ], ct);
     }
 

@@ -6,6 +6,8 @@ public enum ChannelKind { Poster, ParcelCard, Receipt, Ad, StoreCounter, LiveStr
 /// <summary>
 /// A touchpoint that brings customers, with what it cost (yuan, 2 decimals) so that cost per fan can be computed.
 /// One level of nesting is kept: a campaign (no parent) holds channels; codes hang on either.
+/// The cost was spent evenly over the days from <see cref="SpendFrom"/> to <see cref="SpendTo"/> (an ad's flight);
+/// without them it was spent on the day the channel was created (a one-off, such as printing posters).
 /// </summary>
 internal sealed class Channel
 {
@@ -16,6 +18,8 @@ internal sealed class Channel
     public string Name { get; set; } = "";
     public ChannelKind Kind { get; set; }
     public decimal Cost { get; set; }
+    public DateOnly? SpendFrom { get; set; }
+    public DateOnly? SpendTo { get; set; }
     public Guid? ParentId { get; set; }
     public DateTime CreatedAt { get; init; }
     public int Version { get; set; }

@@ -108,11 +108,12 @@ internal sealed class CreateChannel(AcquisitionDbContext db, IValidator<SaveChan
         var channel = new Channel
         {
             TenantId = actor.TenantId!.Value, Name = name, Kind = request.Kind!.Value, Cost = request.Cost ?? 0, ParentId = request.ParentId,
+            SpendFrom = request.SpendFrom, SpendTo = request.SpendTo,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Channels.Add(channel);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
-        await audit.RecordNowAsync(AuditActions.ChannelChanged, "channel", channel.Id.ToString(), $"channel {channel.Name} created ({channel.Kind}, ¥{channel.Cost})", ct);
+        await audit.RecordNowAsync(AuditActions.ChannelChanged, "channel", channel.Id.ToString(), $"channel {channel.Name} created ({channel.Kind}, ¥{channel.Cost}{Funnels.ChannelSpend.Period(channel)})", ct);
         return ChannelView.Of(channel, 0, 0);
     }
 
@@ -138,8 +139,9 @@ internal sealed class UpdateChannel(AcquisitionDbContext db, IValidator<SaveChan
         var name = request.Name!.Trim();
         if (await ChannelRules.Check(db, id, name, request.ParentId, ct) is { } refused) return refused;
         (channel.Name, channel.Kind, channel.Cost, channel.ParentId) = (name, request.Kind!.Value, request.Cost ?? 0, request.ParentId);
+        (channel.SpendFrom, channel.SpendTo) = (request.SpendFrom, request.SpendTo);
         if (await db.SaveOrStale(ct) is { } lost) return lost;
-        await audit.RecordNowAsync(AuditActions.ChannelChanged, "channel", channel.Id.ToString(), $"channel {channel.Name} changed ({channel.Kind}, ¥{channel.Cost})", ct);
+        await audit.RecordNowAsync(AuditActions.ChannelChanged, "channel", channel.Id.ToString(), $"channel {channel.Name} changed ({channel.Kind}, ¥{channel.Cost}{Funnels.ChannelSpend.Period(channel)})", ct);
         return await GetChannel.Counted(db, channel, ct);
     }
 

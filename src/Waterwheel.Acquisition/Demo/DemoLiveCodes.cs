@@ -12,12 +12,20 @@ namespace Waterwheel.Acquisition.Demo;
 /// <summary>The demo brand's tenant, as the host finds it (null when there is none).</summary>
 public delegate Task<Guid?> AcquisitionDemoTenant(IServiceProvider services, CancellationToken ct);
 
+/// <summary>A customer group the demo's WeCom holds for a store (its owner is one of the store's guides).</summary>
+public sealed record DemoStoreGroup(Guid StoreId, string ChatId);
+
+/// <summary>The demo WeCom's store groups, as the host made them.</summary>
+public delegate IReadOnlyList<DemoStoreGroup> AcquisitionDemoGroups(IServiceProvider services);
+
 /// <summary>
-/// Gives the demo brand a campaign with channels and live codes, made through the same use cases as the console, so
-/// the demo crowd's scans become arrivals. The demo's WeCom forgets its ways on restart: a code whose way WeCom no
-/// longer knows gets a new one (a real corp keeps its ways, and this never runs outside the demo).
+/// Gives the demo brand a campaign with channels and live codes, and a group code for each store's customer group,
+/// made through the same use cases as the console, so the demo crowd's scans become arrivals. The demo's WeCom forgets
+/// its ways on restart: a code whose way WeCom no longer knows gets a new one (a real corp keeps its ways, and this never
+/// runs outside the demo).
 /// </summary>
-internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemoTenant demoTenant, ILogger<DemoLiveCodes> log) : BackgroundService
+internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemoTenant demoTenant, AcquisitionDemoGroups demoGroups,
+    ILogger<DemoLiveCodes> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +36,11 @@ internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemo
             scope.ServiceProvider.GetRequiredService<ActorContext>().UseSystem(tenant, "demo");
             var db = scope.ServiceProvider.GetRequiredService<AcquisitionDbContext>();
             if (await db.Channels.AnyAsync(stoppingToken)) await Rehome(scope.ServiceProvider, db, stoppingToken);
-            else await Seed(scope.ServiceProvider, tenant, stoppingToken);
+            else
+            {
+                await Seed(scope.ServiceProvider, tenant, stoppingToken);
+                await SeedGroups(scope.ServiceProvider, demoGroups(scope.ServiceProvider), stoppingToken);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -67,6 +79,33 @@ internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemo
             Welcome: gift, TagIds: Tagged("门店扫码"), Lbs: new LbsRequest(20, fallback, 50)), ct);
     }
 
+    /// <summary>
+    /// A store-groups channel with one group code per store (fill to 200, then WeCom opens 「…福利2群」), and the
+    /// nationwide poster's twin in group mode: the customer's phone finds the nearest store that has a group.
+    /// </summary>
+    private static async Task SeedGroups(IServiceProvider sp, IReadOnlyList<DemoStoreGroup> groups, CancellationToken ct)
+    {
+        if (groups.Count == 0) return;
+        var directory = sp.GetRequiredService<IOrganisationDirectory>();
+        var tenant = sp.GetRequiredService<ActorContext>().TenantId!.Value;
+        var stores = (await directory.Stores(tenant, ct)).ToDictionary(s => s.StoreId);
+        var channel = (await sp.GetRequiredService<CreateChannel>().Handle(new SaveChannelRequest("门店福利群", ChannelKind.StoreCounter, 600m, null), ct)).Value!;
+        var create = sp.GetRequiredService<Groups.CreateGroupCode>();
+        const string Welcome = "欢迎%NICKNAME%加入门店福利群！每周五群内发放新品试吃券。";
+        foreach (var group in groups.Where(g => stores.ContainsKey(g.StoreId)))
+        {
+            var store = stores[group.StoreId];
+            await create.Handle(new Groups.SaveGroupCodeRequest(channel.Id, $"{store.Name}福利群码", [group.ChatId], Cap: 200, AutoCreateRoom: true,
+                RoomBaseName: $"{store.Name}福利", RoomBaseId: 2, Welcome: Welcome, StoreId: store.StoreId), ct);
+        }
+        var codes = sp.GetRequiredService<CreateCode>();
+        // The pool is only the fallback's: in group mode the nearest store's group answers, and beyond the radius the nearest group anyway.
+        var staff = await directory.WeComStaff(tenant, ct);
+        if ((staff.FirstOrDefault(s => s.Role == StaffRole.HqOperator) ?? staff.FirstOrDefault()) is not { } service) return;
+        await codes.Handle(new SaveCodeRequest(channel.Id, "就近门店福利群码", [new PoolMemberRequest(service.StaffId)], AssignmentPolicy.RoundRobin,
+            Lbs: new LbsRequest(20, Routing.LbsFallback.NearestBeyond, 50, Groups: true)), ct);
+    }
+
     private static async Task Rehome(IServiceProvider sp, AcquisitionDbContext db, CancellationToken ct)
     {
         var ways = sp.GetRequiredService<IWeComContactWays>();
@@ -85,6 +124,16 @@ internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemo
             var made = await ways.Create(code.TenantId, Pools.PoolSync.Spec(code, users), ct);
             if (!made.IsDone) continue;
             (code.ConfigId, code.QrCodeUrl, code.LiveUserIds) = (made.Value!.ConfigId, made.Value.QrCodeUrl, users.ToList());
+        }
+        var joinWays = sp.GetRequiredService<IWeComJoinWays>();
+        foreach (var code in await db.GroupCodes.Where(c => c.Status == LiveCodeStatus.Active).ToListAsync(ct))
+        {
+            var found = await joinWays.Get(code.TenantId, code.ConfigId, ct);
+            if (found.IsDone && found.Value!.State == code.State) continue;
+            if (!found.IsDone && found.Status != ContactWayStatus.NotFound) continue;
+            var chats = code.LiveChatIds.Count > 0 ? code.LiveChatIds : code.ChatIds;
+            var made = await joinWays.Create(code.TenantId, Groups.GroupCodeSync.Spec(code, chats, withRoomCounter: true), ct);
+            if (made.IsDone) (code.ConfigId, code.QrCodeUrl) = (made.Value!.ConfigId, made.Value.QrCodeUrl);
         }
         await db.SaveChangesAsync(ct);
     }

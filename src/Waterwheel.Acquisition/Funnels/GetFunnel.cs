@@ -28,18 +28,29 @@ internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, Funne
         var ordered = await inView.OrderedWithin30([.. rows.Select(r => (r.Id, r.ExternalUserId, r.At))], ct);
         var tagging = await CodesThatTag(rows, ct);
         var scans = countsScans ? await Scans(query, channels, from, to, ct) : null;
+        // A channel's cost is the brand's: a code's, a store's or a guide's share of it is not known.
+        var spending = query.CodeId is null && query.StoreId is null && string.IsNullOrWhiteSpace(query.StaffUserId)
+            ? await db.Channels.AsNoTracking().Where(c => channels == null || channels.Contains(c.Id)).ToListAsync(ct) : null;
+        decimal? SpentOn(DateOnly day) => spending?.Sum(c => ChannelSpend.On(c, TenantTime.Day(c.CreatedAt, tz), day));
+
         var byDay = rows.ToLookup(r => r.Day);
         var days = new List<FunnelDay>();
         for (var day = from; day <= to; day = day.AddDays(1))
-            days.Add(Count(day, [.. byDay[day]], now, tagging, ordered, scans?.GetValueOrDefault(day)));
-        var total = Count(from, rows, now, tagging, ordered, scans?.Values.Sum());
+            days.Add(Count(day, [.. byDay[day]], now, tagging, ordered, scans?.GetValueOrDefault(day), Money(SpentOn(day))));
+        decimal? spent = spending is null ? null : days.Sum(d => SpentOn(d.Day)!.Value);
+        var total = Count(from, rows, now, tagging, ordered, scans?.Values.Sum(), Money(spent));
+        var present = rows.Count(r => r.EndedAt is null);
+        return new FunnelView(from, to, [.. days], total, Money(spent), present, PerFan(spent, total.Adds), PerFan(spent, present),
+            await Lifetime(arrivals, spending, ct));
+    }
 
-        // Cost is spent once per channel, not per day: it is spread over every fan the channels brought, whenever.
-        var cost = await db.Channels.AsNoTracking().Where(c => channels == null || channels.Contains(c.Id)).Select(c => c.Cost).ToListAsync(ct);
+    /// <summary>The channels' whole cost over every fan they brought, whenever.</summary>
+    private static async Task<FunnelLifetime> Lifetime(IQueryable<Arrivals.Arrival> arrivals, List<Channels.Channel>? spending, CancellationToken ct)
+    {
         var ever = await arrivals.CountAsync(ct);
         var present = await arrivals.CountAsync(a => a.EndedAt == null, ct);
-        var spent = cost.Sum();
-        return new FunnelView(from, to, days, total, spent, ever, present, PerFan(spent, ever), PerFan(spent, present));
+        var cost = spending?.Sum(c => c.Cost);
+        return new FunnelLifetime(cost, ever, present, PerFan(cost, ever), PerFan(cost, present));
     }
 
     /// <summary>The days asked for, 30 up to today by default, at most <see cref="MaxDays"/>.</summary>
@@ -52,7 +63,8 @@ internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, Funne
         return (from, to);
     }
 
-    private static FunnelDay Count(DateOnly day, IReadOnlyList<FunnelRow> arrivals, DateTime now, IReadOnlySet<Guid> tagging, IReadOnlySet<Guid> ordered, int? scans)
+    private static FunnelDay Count(DateOnly day, IReadOnlyList<FunnelRow> arrivals, DateTime now, IReadOnlySet<Guid> tagging, IReadOnlySet<Guid> ordered, int? scans,
+        decimal? spent)
     {
         int? Retained(int days)
         {
@@ -62,7 +74,7 @@ internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, Funne
         }
         // A code that gives no tags has tagged nobody, though its arrivals are done with tagging.
         return new FunnelDay(day, arrivals.Count, arrivals.Count(a => a.TaggedAt is not null && tagging.Contains(a.CodeId)), arrivals.Count(a => a.EndedAt is not null),
-            Retained(RetentionDays[0]), Retained(RetentionDays[1]), Retained(RetentionDays[2]), scans, arrivals.Count(a => ordered.Contains(a.Id)));
+            Retained(RetentionDays[0]), Retained(RetentionDays[1]), Retained(RetentionDays[2]), scans, arrivals.Count(a => ordered.Contains(a.Id)), spent);
     }
 
     private async Task<IReadOnlySet<Guid>> CodesThatTag(IReadOnlyList<FunnelRow> rows, CancellationToken ct)
@@ -85,7 +97,9 @@ internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, Funne
         return (await counts.Select(c => new { c.Day, c.Views }).ToListAsync(ct)).GroupBy(c => c.Day).ToDictionary(g => g.Key, g => g.Sum(c => c.Views));
     }
 
-    private static decimal? PerFan(decimal cost, int fans) => fans == 0 ? null : Math.Round(cost / fans, 2, MidpointRounding.AwayFromZero);
+    private static decimal? PerFan(decimal? cost, int fans) => fans == 0 || cost is null ? null : Money(cost / fans);
+
+    private static decimal? Money(decimal? yuan) => yuan is { } value ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : null;
 
     internal sealed record FunnelRow(Guid Id, Guid CodeId, string ExternalUserId, DateOnly Day, DateTime At, DateTime? TaggedAt, DateTime? EndedAt);
 
@@ -94,5 +108,5 @@ internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, Funne
         .RequireAuthorization(Permissions.AcquisitionRead)
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .WithName("GetAcquisitionFunnel")
-        .WithSummary("Landing-page scans, adds, tagged, deleted, retained after 1/7/30 days and ordered within 30 days, by day in the brand's time zone (channelId with its children, codeId, storeId, staffUserId, from, to: yyyy-MM-dd), with cost per fan and per retained fan");
+        .WithSummary("Landing-page scans, adds, tagged, deleted, retained after 1/7/30 days and ordered within 30 days, by day in the brand's time zone (channelId with its children, codeId, storeId, staffUserId, from, to: yyyy-MM-dd), with what the channels spent on those days, cost per fan and per retained fan, and the lifetime figures");
 }

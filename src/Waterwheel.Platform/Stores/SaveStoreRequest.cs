@@ -14,6 +14,9 @@ public sealed record SaveStoreRequest
     public string Address { get; set; } = "";
     public double Latitude { get; set; }
     public double Longitude { get; set; }
+
+    /// <summary>The datum the coordinates were read in (a point picked on 高德 or 腾讯地图 is GCJ-02); stored as WGS-84.</summary>
+    public CoordinateSystem CoordinateSystem { get; set; } = CoordinateSystem.Wgs84;
     public string OpeningHours { get; set; } = "";
     public string Phone { get; set; } = "";
 }
@@ -31,6 +34,7 @@ internal sealed class SaveStoreValidator : AbstractValidator<SaveStoreRequest>
         RuleFor(r => r.Address).MaximumLength(200).Plain();
         RuleFor(r => r.Latitude).InclusiveBetween(-90, 90);
         RuleFor(r => r.Longitude).InclusiveBetween(-180, 180);
+        RuleFor(r => r.CoordinateSystem).IsInEnum();
         RuleFor(r => r.OpeningHours).MaximumLength(100)
             .Must(StoreFields.IsOpeningHours).WithMessage(_ => ValidationText.Get("OpeningHours"));
         RuleFor(r => r.Phone).MaximumLength(40).Plain()

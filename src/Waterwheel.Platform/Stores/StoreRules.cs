@@ -30,8 +30,7 @@ internal static class StoreRules
         store.City = r.City.Trim();
         store.District = r.District.Trim();
         store.Address = r.Address.Trim();
-        store.Latitude = r.Latitude;
-        store.Longitude = r.Longitude;
+        (store.Latitude, store.Longitude) = ChinaCoordinates.ToWgs84(r.Latitude, r.Longitude, r.CoordinateSystem);
         store.OpeningHours = r.OpeningHours.Trim();
         store.Phone = r.Phone.Trim();
     }

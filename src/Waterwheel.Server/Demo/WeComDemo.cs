@@ -1,4 +1,5 @@
 using Waterwheel.Acquisition;
+using Waterwheel.Acquisition.Demo;
 using Waterwheel.Platform.Contracts;
 using Waterwheel.Platform.Demo;
 using Waterwheel.WeCom.Connections;
@@ -30,7 +31,9 @@ internal static class WeComDemo
         builder.Configuration["Waterwheel:WeCom:BaseAddress"] = LocalBase(builder.Configuration) + "/wecom-sim/";
         builder.Services.AddWeComSimulator();
         builder.Services.AddHostedService<DemoCrowd>();
-        builder.Services.AddAcquisitionDemo((services, ct) => services.GetRequiredService<IOrganisationDirectory>().FindTenant(DemoTenantCode, ct));
+        builder.Services.AddSingleton<DemoStoreGroups>();
+        builder.Services.AddAcquisitionDemo((services, ct) => services.GetRequiredService<IOrganisationDirectory>().FindTenant(DemoTenantCode, ct),
+            services => services.GetRequiredService<DemoStoreGroups>().Made);
     }
 
     public static async Task StartWeComDemoAsync(this WebApplication app)
@@ -42,7 +45,8 @@ internal static class WeComDemo
         var directory = scope.ServiceProvider.GetRequiredService<IOrganisationDirectory>();
         if (await directory.FindTenant(DemoTenantCode, default) is not { } tenantId) return;
         var staff = await directory.WeComStaff(tenantId, default);
-        SeedSimulator(app.Services.GetRequiredService<SimulatorState>(), staff, new Uri(LocalBase(app.Configuration) + WeComCallbackUrls.PathFor(tenantId)));
+        app.Services.GetRequiredService<DemoStoreGroups>().Made = SeedSimulator(app.Services.GetRequiredService<SimulatorState>(), staff,
+            new Uri(LocalBase(app.Configuration) + WeComCallbackUrls.PathFor(tenantId)));
 
         var connections = app.Services.GetRequiredService<IWeComConnections>();
         if (await connections.IsConnected(tenantId, default)) return;
@@ -54,11 +58,13 @@ internal static class WeComDemo
 
     /// <summary>
     /// The simulator forgets everything on restart: give it the demo brand's staff, one 「联系我」 code and one customer
-    /// group per store, and the brand's corp tags. The server learns groups and tags from its first full sync.
+    /// group per store, and the brand's corp tags. The server learns groups and tags from its first full sync. The
+    /// groups are numbered in the same order on every start, so a group code made on an earlier run still names them.
     /// </summary>
-    private static void SeedSimulator(SimulatorState state, IReadOnlyList<StaffRef> staff, Uri callback)
+    private static IReadOnlyList<DemoStoreGroup> SeedSimulator(SimulatorState state, IReadOnlyList<StaffRef> staff, Uri callback)
     {
         var corp = state.AddCorp(CorpId, Secret);
+        var groups = new List<DemoStoreGroup>();
         lock (state.Sync)
         {
             foreach (var member in staff) corp.AddStaff(member.WeComUserId, member.Name, 1);
@@ -72,13 +78,21 @@ internal static class WeComDemo
                     Users = store.Select(s => s.WeComUserId).ToList(), CreateTime = state.Now,
                 };
                 corp.ContactWays[way.ConfigId] = way;
-                corp.AddGroup($"{store.First().StoreName}福利群", store.First().WeComUserId, state.Now);
+                var group = corp.AddGroup($"{store.First().StoreName}福利群", store.First().WeComUserId, state.Now);
+                groups.Add(new DemoStoreGroup(store.First().StoreId!.Value, group.ChatId));
             }
             corp.AddTagGroup("渠道", state.Now, "门店扫码", "快递卡片", "直播间");
             corp.AddTagGroup("口味偏好", state.Now, "甜口", "咸口", "低糖");
             corp.AddTagGroup("会员等级", state.Now, "普通会员", "银卡", "金卡");
             corp.Callback = new SimCallbackConfig(callback, Token, AesKey);
         }
+        return groups;
+    }
+
+    /// <summary>The store groups this start gave the simulator, for the demo's group codes.</summary>
+    private sealed class DemoStoreGroups
+    {
+        public IReadOnlyList<DemoStoreGroup> Made { get; set; } = [];
     }
 
     private static string LocalBase(IConfiguration configuration)

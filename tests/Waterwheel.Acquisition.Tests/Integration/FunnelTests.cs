@@ -22,15 +22,20 @@ public abstract class FunnelTests(string provider) : IAsyncLifetime
     [Fact]
     public async Task Adds_and_deletions_give_exact_numbers_by_Shanghai_day_and_cost_per_fan()
     {
-        var campaign = await _brand.Created("/api/acquisition/channels", new { name = "双十一", kind = "Event", cost = 100m });
-        var channel = await _brand.Created("/api/acquisition/channels", new { name = "地铁海报", kind = "Poster", cost = 200m, parentId = campaign });
-        var code = await AcquisitionBrand.Send(_brand.Admin.PostAsJsonAsync("/api/acquisition/codes",
-            new { channelId = channel, name = "地铁码", pool = new[] { new { staffId = _brand.Staff["guide.li"] } } }), HttpStatusCode.Created);
-        var state = code.GetProperty("state").GetString()!;
-
         // The fake clock starts at 10:00 in Shanghai (02:00 UTC) on day D.
         var d = _brand.Time.GetUtcNow().UtcDateTime;
         var day = DateOnly.FromDateTime(d);
+        // The campaign's 100 yuan are a one-off on the day it is made; the poster's 200 are spent over 10 days from D.
+        var campaign = await _brand.Created("/api/acquisition/channels", new { name = "双十一", kind = "Event", cost = 100m });
+        var channel = await _brand.Created("/api/acquisition/channels",
+            new { name = "地铁海报", kind = "Poster", cost = 200m, parentId = campaign, spendFrom = day, spendTo = day.AddDays(9) });
+        await AcquisitionBrand.Send(_brand.Admin.PostAsJsonAsync("/api/acquisition/channels", new { name = "半截", kind = "Ad", cost = 1m, spendFrom = day }),
+            HttpStatusCode.BadRequest);
+        await AcquisitionBrand.Send(_brand.Admin.PostAsJsonAsync("/api/acquisition/channels",
+            new { name = "倒置", kind = "Ad", cost = 1m, spendFrom = day, spendTo = day.AddDays(-1) }), HttpStatusCode.BadRequest);
+        var code = await AcquisitionBrand.Send(_brand.Admin.PostAsJsonAsync("/api/acquisition/codes",
+            new { channelId = channel, name = "地铁码", pool = new[] { new { staffId = _brand.Staff["guide.li"] } } }), HttpStatusCode.Created);
+        var state = code.GetProperty("state").GetString()!;
         await Add("wm-c1", d, state);                                         // D 10:00
         await Add("wm-c2", d.AddHours(14).AddSeconds(-1), state);             // D 23:59:59
         await Add("wm-c3", d.AddHours(14), state);                            // D+1 00:00, still D in UTC
@@ -52,12 +57,22 @@ public abstract class FunnelTests(string provider) : IAsyncLifetime
         var total = late.GetProperty("total");
         Assert.Equal((4, 2, 3, 2, 2), (total.GetProperty("adds").GetInt32(), total.GetProperty("deleted").GetInt32(),
             total.GetProperty("retained1").GetInt32(), total.GetProperty("retained7").GetInt32(), total.GetProperty("retained30").GetInt32()));
-        // The campaign's cost and its poster's: 300 yuan over 4 fans, and over the 2 still there.
-        Assert.Equal((300m, 4, 2, 75m, 150m), (late.GetProperty("cost").GetDecimal(), late.GetProperty("fansEver").GetInt32(),
-            late.GetProperty("fansPresent").GetInt32(), late.GetProperty("costPerFan").GetDecimal(), late.GetProperty("costPerRetainedFan").GetDecimal()));
+        // Spent on D and D+1: the campaign's 100 and two of the poster's ten days (40), over the span's 4 fans and its 2 still there.
+        Assert.Equal([120m, 20m], late.GetProperty("days").EnumerateArray().Select(x => x.GetProperty("spent").GetDecimal()));
+        Assert.Equal((140m, 2, 35m, 70m), (late.GetProperty("cost").GetDecimal(), late.GetProperty("fansPresent").GetInt32(),
+            late.GetProperty("costPerFan").GetDecimal(), late.GetProperty("costPerRetainedFan").GetDecimal()));
+        // All time: the whole 300 yuan over every fan, and over those still there.
+        var lifetime = late.GetProperty("lifetime");
+        Assert.Equal((300m, 4, 2, 75m, 150m), (lifetime.GetProperty("cost").GetDecimal(), lifetime.GetProperty("fansEver").GetInt32(),
+            lifetime.GetProperty("fansPresent").GetInt32(), lifetime.GetProperty("costPerFan").GetDecimal(), lifetime.GetProperty("costPerRetainedFan").GetDecimal()));
+        // A week later only the poster spends: 5 days of it, with nobody added, is a cost without a cost per fan.
+        var after = await Funnel($"channelId={campaign}&from={day.AddDays(5):yyyy-MM-dd}&to={day.AddDays(9):yyyy-MM-dd}");
+        Assert.Equal((100m, JsonValueKind.Null), (after.GetProperty("cost").GetDecimal(), after.GetProperty("costPerFan").ValueKind));
 
+        // A code's share of its channel's cost is not known: its funnel has none.
         var oneCode = await Funnel($"codeId={code.GetProperty("id").GetGuid()}&from={day.AddDays(1):yyyy-MM-dd}&to={day.AddDays(1):yyyy-MM-dd}");
         Assert.Equal(2, Assert.Single(Days(oneCode)).Adds);
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (oneCode.GetProperty("cost").ValueKind, oneCode.GetProperty("lifetime").GetProperty("cost").ValueKind));
         await Funnel($"from={day:yyyy-MM-dd}&to={day.AddDays(-1):yyyy-MM-dd}", HttpStatusCode.BadRequest);
         await Funnel($"channelId={Guid.NewGuid()}", HttpStatusCode.NotFound);
     }

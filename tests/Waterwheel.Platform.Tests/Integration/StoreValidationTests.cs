@@ -64,6 +64,27 @@ public abstract class StoreValidationTests<TProvider>(AppFixture<TProvider> fixt
         using var response = await fixture.AdminA.PostAsJsonAsync("/api/platform/stores", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_point_picked_on_Amap_is_stored_as_the_GPS_point_it_stands_for_and_an_unknown_datum_is_refused()
+    {
+        var region = await Arrange.OrgUnit(fixture.AdminA, await Arrange.HeadOffice(fixture.AdminA), "Region", "Validation region");
+        object Body(string datum) => new
+        {
+            code = Arrange.NewCode("GCJ"), name = "陆家嘴店", orgUnitId = region, province = "上海市", city = "上海市", district = "", address = "",
+            latitude = 31.17530398364597, longitude = 121.531541859215, coordinateSystem = datum, openingHours = "", phone = "",
+        };
+
+        using var response = await fixture.AdminA.PostAsJsonAsync("/api/platform/stores", Body("Gcj02"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var store = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        // The reference pair: this GCJ-02 point is WGS-84 (31.1774276, 121.5272106), about 500 m away.
+        Assert.Equal(31.1774276, store.GetProperty("latitude").GetDouble(), 1e-7);
+        Assert.Equal(121.5272106, store.GetProperty("longitude").GetDouble(), 1e-7);
+
+        using var refused = await fixture.AdminA.PostAsJsonAsync("/api/platform/stores", Body("Mars"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
 }
 
 public sealed class StoreValidationSqlite(AppFixture<Sqlite> fixture) : StoreValidationTests<Sqlite>(fixture);

@@ -164,6 +164,12 @@ namespace Waterwheel.Acquisition.Data.Migrations.Postgres
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("SpendFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SpendTo")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 

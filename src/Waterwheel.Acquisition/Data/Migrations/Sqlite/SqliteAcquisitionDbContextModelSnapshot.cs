@@ -158,6 +158,12 @@ namespace Waterwheel.Acquisition.Data.Migrations.Sqlite
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SpendFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SpendTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 

@@ -53,7 +53,7 @@ internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemo
         var withWeCom = await sp.GetRequiredService<IOrganisationDirectory>().WeComStaff(tenant, ct);
         var guides = withWeCom.Where(s => s.Role == StaffRole.Guide).ToList();
         if (guides.Count == 0) return;
-        var tags = await sp.GetRequiredService<ICustomerTagging>().Tags(ct);
+        var tags = await ChannelTags(sp.GetRequiredService<ICustomerTagging>(), ct);
         List<Guid> Tagged(params string[] names) => tags.Where(t => names.Contains(t.Name)).Select(t => t.Id).ToList();
         var create = sp.GetRequiredService<CreateChannel>();
         var campaign = (await create.Handle(new SaveChannelRequest("双十二会员招募", ChannelKind.Event, 0m, null), ct)).Value!;
@@ -80,6 +80,21 @@ internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemo
     }
 
     /// <summary>
+    /// The brand's tags once the channel tags are among them: they come from WeCom's corp tags, which the first sync after
+    /// connecting brings in a few seconds after start; a code made before would tag nobody.
+    /// </summary>
+    private static async Task<IReadOnlyList<TagChoice>> ChannelTags(ICustomerTagging tagging, CancellationToken ct)
+    {
+        string[] wanted = ["门店扫码", "快递卡片", "直播间"];
+        for (var attempt = 0; ; attempt++)
+        {
+            var tags = await tagging.Tags(ct);
+            if (attempt >= 60 || wanted.All(name => tags.Any(t => t.Name == name))) return tags;
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        }
+    }
+
+    /// <summary>
     /// A store-groups channel with one group code per store (fill to 200, then WeCom opens 「…福利2群」), and the
     /// nationwide poster's twin in group mode: the customer's phone finds the nearest store that has a group.
     /// </summary>
@@ -95,7 +110,7 @@ internal sealed class DemoLiveCodes(IServiceScopeFactory scopes, AcquisitionDemo
         foreach (var group in groups.Where(g => stores.ContainsKey(g.StoreId)))
         {
             var store = stores[group.StoreId];
-            await create.Handle(new Groups.SaveGroupCodeRequest(channel.Id, $"{store.Name}福利群码", [group.ChatId], Cap: 200, AutoCreateRoom: true,
+            await create.Handle(new Groups.SaveGroupCodeRequest(channel.Id, $"{store.Name}福利群", [group.ChatId], Cap: 200, AutoCreateRoom: true,
                 RoomBaseName: $"{store.Name}福利", RoomBaseId: 2, Welcome: Welcome, StoreId: store.StoreId), ct);
         }
         var codes = sp.GetRequiredService<CreateCode>();

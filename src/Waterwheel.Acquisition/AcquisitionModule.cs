@@ -40,6 +40,18 @@ public static class AcquisitionModule
         return services;
     }
 
+    /// <summary>
+    /// The landing pages of a tenant's active nearest-store codes (<c>/h5/lbs/{token}</c>), for the demo's crowd to open
+    /// as a customer's phone would.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DemoLandingPaths(IServiceProvider services, Guid tenantId, CancellationToken ct)
+    {
+        services.GetRequiredService<Platform.Tenancy.ActorContext>().UseSystem(tenantId, "demo");
+        return await services.GetRequiredService<AcquisitionDbContext>().Codes.AsNoTracking()
+            .Where(c => c.Status == Codes.LiveCodeStatus.Active && c.PublicToken != null && c.Routing != null)
+            .Select(c => "/h5/lbs/" + c.PublicToken).ToListAsync(ct);
+    }
+
     /// <summary>The demo brand's channels and live codes, made at start when it has none.</summary>
     public static IServiceCollection AddAcquisitionDemo(this IServiceCollection services, Demo.AcquisitionDemoTenant demoTenant,
         Demo.AcquisitionDemoGroups demoGroups) =>

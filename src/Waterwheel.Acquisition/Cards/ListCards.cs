@@ -59,5 +59,13 @@ internal static class CardExport
     /// <summary>A QR big enough to scan from a printed card (10 pixels a module), medium error correction.</summary>
     public static byte[] Qr(string text) => PngByteQRCodeHelper.GetQRCode(text, QRCodeGenerator.ECCLevel.M, 10);
 
-    private static string Cell(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    /// <summary>
+    /// A field as CSV writes it, and a channel name a spreadsheet would run as a formula opened as text instead, as the
+    /// platform's exports do (<see cref="Waterwheel.Platform.Api.CsvExport"/>); written here because the order number's ="…" must stay a formula.
+    /// </summary>
+    private static string Cell(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
+        return value.Contains(',') || value.Contains('"') || value.Contains('\n') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
 }

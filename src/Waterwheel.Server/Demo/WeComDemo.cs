@@ -95,7 +95,7 @@ internal static class WeComDemo
         public IReadOnlyList<DemoStoreGroup> Made { get; set; } = [];
     }
 
-    private static string LocalBase(IConfiguration configuration)
+    internal static string LocalBase(IConfiguration configuration)
     {
         var first = (configuration["Urls"] ?? "http://localhost:5080").Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
         return first.Replace("://*", "://localhost").Replace("://+", "://localhost").Replace("://0.0.0.0", "://localhost").TrimEnd('/');

@@ -77,6 +77,7 @@ public static class AcquisitionModule
         Groups.DeleteGroupCode.Map(api);
         ListArrivals.Map(api);
         Routing.GetLandingStats.Map(api);
+        Routing.GetStoreMap.Map(api);
         Routing.LandingEndpoints.Map(app);
         Funnels.GetFunnel.Map(api);
         Funnels.GetGuideBoard.Map(api);

@@ -31,6 +31,7 @@ public static class NavSections
             new("Channels", "/acquire/channels", MudBlazor.Icons.Material.Filled.Campaign, Platform.Contracts.Permissions.AcquisitionRead),
             new("Live codes", "/acquire/codes", MudBlazor.Icons.Material.Filled.QrCode2, Platform.Contracts.Permissions.AcquisitionRead),
             new("Group live codes", "/acquire/group-codes", MudBlazor.Icons.Material.Filled.GroupAdd, Platform.Contracts.Permissions.AcquisitionRead),
+            new("Store map", "/acquire/store-map", MudBlazor.Icons.Material.Filled.Map, Platform.Contracts.Permissions.AcquisitionRead),
         ]),
         new("Engage", MudBlazor.Icons.Material.Filled.Forum,
         [

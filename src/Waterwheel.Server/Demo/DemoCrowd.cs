@@ -81,7 +81,10 @@ internal sealed class DemoCrowd(SimulatorState state, SimulatedCrowd crowd, ISer
         var (lat, lng) = (near.Latitude!.Value + (_random.NextDouble() - 0.5) * 0.05, near.Longitude!.Value + (_random.NextDouble() - 0.5) * 0.05);
         using var client = http.CreateClient();
         client.BaseAddress = new Uri(WeComDemo.LocalBase(configuration));
-        using var response = await client.PostAsJsonAsync(pages[_random.Next(pages.Count)] + "/route", new { latitude = lat, longitude = lng }, ct);
+        var page = pages[_random.Next(pages.Count)];
+        // The page is opened first (a view, counted as the funnel's scan), then asked where the phone is.
+        using (var opened = await client.GetAsync(page, ct)) if (!opened.IsSuccessStatusCode) return false;
+        using var response = await client.PostAsJsonAsync(page + "/route", new { latitude = lat, longitude = lng }, ct);
         if (!response.IsSuccessStatusCode) return false;
         var answer = await response.Content.ReadFromJsonAsync<PageAnswer>(ct);
         if (answer?.QrCodeUrl is not { } qr) return false;

@@ -124,13 +124,17 @@ internal sealed class AudienceBrand : IAsyncDisposable
     /// <summary>Waits for asynchronous handling to show its effect, failing with what it waited for.</summary>
     public static Task Eventually(Func<Task<bool>> done, string what, int tries = 600) => Eventually(done, () => what, tries);
 
-    /// <summary>As above, the description made when it fails, so that it can tell what was seen last.</summary>
-    public static async Task Eventually(Func<Task<bool>> done, Func<string> what, int tries = 600)
+    /// <summary>
+    /// As above, the description made when it fails, so that it can tell what was seen last; <paramref name="between"/>
+    /// runs after each look (to move the fake clock, so that a message put back for a retry comes due).
+    /// </summary>
+    public static async Task Eventually(Func<Task<bool>> done, Func<string> what, int tries = 600, Action? between = null)
     {
         for (var i = 0; i < tries; i++)
         {
             if (await done()) return;
             await Task.Delay(50);
+            between?.Invoke();
         }
         Assert.Fail($"Gave up waiting for {what()}.");
     }

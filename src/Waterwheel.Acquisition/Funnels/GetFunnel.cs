@@ -31,13 +31,17 @@ internal sealed class GetFunnel(AcquisitionDbContext db, ITenantZone zone, Funne
         // A channel's cost is the brand's: a code's, a store's or a guide's share of it is not known.
         var spending = query.CodeId is null && query.StoreId is null && string.IsNullOrWhiteSpace(query.StaffUserId)
             ? await db.Channels.AsNoTracking().Where(c => channels == null || channels.Contains(c.Id)).ToListAsync(ct) : null;
-        decimal? SpentOn(DateOnly day) => spending?.Sum(c => ChannelSpend.On(c, TenantTime.Day(c.CreatedAt, tz), day));
+        // Kept unrounded per day, so that the span's total is the sum of what was spent, not of rounded figures.
+        var created = spending?.ToDictionary(c => c.Id, c => TenantTime.Day(c.CreatedAt, tz));
+        var spentOn = new Dictionary<DateOnly, decimal>();
+        if (spending is not null)
+            for (var day = from; day <= to; day = day.AddDays(1)) spentOn[day] = spending.Sum(c => ChannelSpend.On(c, created![c.Id], day));
 
         var byDay = rows.ToLookup(r => r.Day);
         var days = new List<FunnelDay>();
         for (var day = from; day <= to; day = day.AddDays(1))
-            days.Add(Count(day, [.. byDay[day]], now, tagging, ordered, scans?.GetValueOrDefault(day), Money(SpentOn(day))));
-        decimal? spent = spending is null ? null : days.Sum(d => SpentOn(d.Day)!.Value);
+            days.Add(Count(day, [.. byDay[day]], now, tagging, ordered, scans?.GetValueOrDefault(day), spending is null ? null : Money(spentOn[day])));
+        decimal? spent = spending is null ? null : spentOn.Values.Sum();
         var total = Count(from, rows, now, tagging, ordered, scans?.Values.Sum(), Money(spent));
         var present = rows.Count(r => r.EndedAt is null);
         return new FunnelView(from, to, [.. days], total, Money(spent), present, PerFan(spent, total.Adds), PerFan(spent, present),

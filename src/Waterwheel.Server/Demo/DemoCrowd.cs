@@ -74,7 +74,7 @@ internal sealed class DemoCrowd(SimulatorState state, SimulatedCrowd crowd, ISer
         var directory = scope.ServiceProvider.GetRequiredService<IOrganisationDirectory>();
         if (await directory.FindTenant(WeComDemo.DemoTenantCode, ct) is not { } tenant) return false;
         var pages = await AcquisitionModule.DemoLandingPaths(scope.ServiceProvider, tenant, ct);
-        var stores = (await directory.Stores(tenant, ct)).Where(s => s.Latitude is not null && s.Longitude is not null).ToList();
+        var stores = (await directory.Stores(tenant, ct)).Where(s => s is { Open: true, Latitude: { } lat, Longitude: { } lng } && (lat != 0 || lng != 0)).ToList();
         if (pages.Count == 0 || stores.Count == 0) return false;
         var near = stores[_random.Next(stores.Count)];
         // Up to about 3 km from the store in each direction.

@@ -16,7 +16,8 @@ internal sealed record IngestResult(
 /// </summary>
 internal static class Rig
 {
-    private const int WarmUpEvents = 2_000;
+    // The warm-up's own people, so that the measured events meet none of them.
+    private const int WarmUpPeople = 2_000;
 
     public static async Task<(BaselineResult, IngestResult)> Run(string provider, Settings settings)
     {
@@ -25,16 +26,16 @@ internal static class Rig
         var (tenantId, sourceId, writeKey) = await CreateSource(server.Address);
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var (batches, events) = Workload.Create("bench", settings.Events, settings.BatchSize, settings.People, settings.Seed, now);
-        var (warmBatches, warmEvents) = Workload.Create("warm", WarmUpEvents, settings.BatchSize, 500, settings.Seed + 1, now);
+        var (warmBatches, warmEvents) = Workload.Create("warm", settings.WarmUp, settings.BatchSize, WarmUpPeople, settings.Seed + 1, now);
 
         System.Console.WriteLine($"{provider}: baseline, {events.Count:N0} plain timeline rows …");
         var baseline = await Baseline.Run(db, Baseline.Rows(warmEvents.Take(1_000), tenantId, sourceId), Baseline.Rows(events, tenantId, sourceId),
             settings.BatchSize, db.Postgres ? settings.Senders : 1);
 
         using var http = Senders.Client(server.Address, writeKey);
-        System.Console.WriteLine($"{provider}: warm-up, {WarmUpEvents:N0} events …");
+        System.Console.WriteLine($"{provider}: warm-up, {settings.WarmUp:N0} events …");
         var warmClock = Stopwatch.StartNew();
-        var warmWatch = Processed.Watch(db, 0, WarmUpEvents, warmClock, TimeSpan.FromMinutes(5));
+        var warmWatch = Processed.Watch(db, 0, settings.WarmUp, warmClock, TimeSpan.FromMinutes(5));
         await Senders.Run(http, warmBatches, settings.Senders);
         if ((await warmWatch).Done is null) throw new InvalidOperationException($"The warm-up events were not all processed; see {server.LogFile}.");
         await Task.Delay(TimeSpan.FromSeconds(2));

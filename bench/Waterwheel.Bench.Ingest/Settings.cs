@@ -2,9 +2,9 @@ namespace Waterwheel.Bench.Ingest;
 
 /// <summary>The command line: sizes of the run and the databases to run it on.</summary>
 internal sealed record Settings(int Events, int Senders, int BatchSize, int People, int Seed, IReadOnlyList<string> Providers, string? Postgres, bool Profile,
-    int MaxMinutes)
+    int MaxMinutes, int WarmUp)
 {
-    public const string Usage = "[--events 100000] [--senders 8] [--batch 100] [--people 20000] [--seed 42] [--provider sqlite|postgres|both] [--postgres <connstring>] [--max-minutes 10] [--profile]";
+    public const string Usage = "[--events 100000] [--senders 8] [--batch 100] [--people 20000] [--seed 42] [--provider sqlite|postgres|both] [--postgres <connstring>] [--max-minutes 10] [--warmup 10000] [--profile]";
 
     public static Settings Parse(string[] args)
     {
@@ -30,6 +30,6 @@ internal sealed record Settings(int Events, int Senders, int BatchSize, int Peop
         if (providers.Contains("postgres") && postgres is null)
             throw new ArgumentException("postgres needs --postgres <connstring> or WATERWHEEL_TEST_POSTGRES.");
         return new Settings(Int("events", 100_000), Int("senders", 8), Int("batch", 100), Int("people", 20_000), Int("seed", 42), providers, postgres, profile,
-            Int("max-minutes", 10));
+            Int("max-minutes", 10), Int("warmup", 10_000));
     }
 }

@@ -184,11 +184,24 @@ internal abstract class CustomersDbContext(DbContextOptions options, ActorContex
         ModuleTables.Place(builder, Schema, Database);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Set by a unit of work that starts many profiles at once (the tracking API's batches): its new profiles, their
+    /// identities and name terms are then written by bulk copy inside its transaction before the save, which only
+    /// updates what changed. Their announcements and name terms are worked out first, exactly as for any save.
+    /// </summary>
+    public bool WritesNewRowsInBulk { get; set; }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         NameTermUpkeep.Apply(this);
         Facts.ProfileChangeAnnouncer.Apply(this, time.GetUtcNow().UtcDateTime);
-        return this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        if (WritesNewRowsInBulk)
+        {
+            await this.CopyAddedAsync<CustomerProfile>(cancellationToken);
+            await this.CopyAddedAsync<CustomerIdentity>(cancellationToken);
+            await this.CopyAddedAsync<ProfileNameTerm>(cancellationToken);
+        }
+        return await this.SaveWithVersionsBumped(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
     }
 
     private void Imports(ModelBuilder builder)

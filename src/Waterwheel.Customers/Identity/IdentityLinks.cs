@@ -33,7 +33,9 @@ internal sealed class IdentityLinks(
         var touchedIds = held.Select(i => i.ProfileId).Distinct().ToList();
         var unread = touchedIds.Where(id => !preload.Knows(id)).ToList();
         var stored = unread.Count == 0 ? [] : await db.Profiles.IgnoreQueryFilters().Where(p => p.TenantId == tenantId && unread.Contains(p.Id)).ToListAsync(ct);
-        var profiles = stored.Concat(db.Profiles.Local.Where(p => touchedIds.Contains(p.Id))).DistinctBy(p => p.Id).ToList();
+        // By key through the tracker's identity map: walking Profiles.Local would visit every tracked row.
+        var tracked = touchedIds.Select(id => db.Profiles.Local.FindEntry(id)).Where(e => e is { State: not (EntityState.Deleted or EntityState.Detached) });
+        var profiles = stored.Concat(tracked.Select(e => e!.Entity)).DistinctBy(p => p.Id).ToList();
         var graph = new List<GraphProfile>();
         foreach (var profile in profiles)
             graph.Add(new GraphProfile(profile.Id, profile.CreatedAt, (await IdentitiesOf(profile.Id, ct)).Select(i => new IdentifierKey(i.Type, i.Key)).ToList()));
@@ -69,13 +71,14 @@ internal sealed class IdentityLinks(
             var values = byType.Select(w => w.Key).ToList();
             var unread = byType.Where(w => !preload.Knows(w)).Select(w => w.Key).ToList();
             if (unread.Count > 0) found.AddRange(await db.Identities.Where(i => i.Type == type && unread.Contains(i.Key)).ToListAsync(ct));
-            found.AddRange(db.Identities.Local.Where(i => i.Type == type && values.Contains(i.Key)));
+            if (preload.IndexesTracked) found.AddRange(byType.Select(preload.Tracked).OfType<CustomerIdentity>());
+            else found.AddRange(db.Identities.Local.Where(i => i.Type == type && values.Contains(i.Key)));
         }
         return found.DistinctBy(i => i.Id).ToList();
     }
 
     private async Task<List<CustomerIdentity>> IdentitiesOf(Guid profileId, CancellationToken ct) => preload.Knows(profileId)
-        ? db.Identities.Local.Where(i => i.ProfileId == profileId).ToList()
+        ? preload.IndexesTracked ? preload.TrackedOf(profileId) : db.Identities.Local.Where(i => i.ProfileId == profileId).ToList()
         : await db.Identities.Of(profileId, ct);
 
     private async Task<List<Separation>> Separations(List<Guid> touched, CancellationToken ct)

@@ -106,6 +106,10 @@ internal sealed class TrackingHandler(
         // Looking among the rows this batch tracks (DbSet.Local) would otherwise compare every tracked row with its snapshot
         // on every look, which grows with the square of the batch; the save detects the changes once.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Most calls of a stream start someone (a new visitor): their rows go in by bulk copy, not an INSERT each.
+        db.WritesNewRowsInBulk = true;
+        // Most calls of a stream start someone (a new visitor): their rows go in by bulk copy, not an INSERT each.
+        db.WritesNewRowsInBulk = true;
         var sourceKeys = messages.Select(SourceKey).ToList();
         var done = (await db.Timeline.Where(t => sourceKeys.Contains(t.SourceKey)).Select(t => t.SourceKey).ToListAsync(ct)).ToHashSet();
         var fresh = messages.Where((_, i) => done.Add(sourceKeys[i])).ToList();
@@ -177,7 +181,9 @@ internal sealed class TrackingHandler(
     // earlier call of the same batch may have just linked it.
     private async Task<IdentityType> PreviousIdType(string previousId, CancellationToken ct)
     {
-        var local = db.Identities.Local.Any(i => i.Type == IdentityType.UserId && i.Key == previousId);
+        var local = preload.IndexesTracked
+            ? preload.Tracked(new IdentifierKey(IdentityType.UserId, previousId)) is not null
+            : db.Identities.Local.Any(i => i.Type == IdentityType.UserId && i.Key == previousId);
         var stored = !local && !preload.Knows(new IdentifierKey(IdentityType.UserId, previousId))
             && await db.Identities.AnyAsync(i => i.Type == IdentityType.UserId && i.Key == previousId, ct);
         return local || stored ? IdentityType.UserId : IdentityType.AnonymousId;

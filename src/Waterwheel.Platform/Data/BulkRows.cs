@@ -30,6 +30,19 @@ public static class BulkRows
         else await InsertEach(db, into, names, columns, rows, ct);
     }
 
+    /// <summary>
+    /// Writes the rows of <typeparamref name="T"/> the change tracker holds as new through <see cref="AppendAsync{T}"/>
+    /// and then treats them as stored, so that the save that follows only updates what changed. For a unit of work that
+    /// starts many rows (an event stream's new profiles and identities), where EF's INSERT per row and its parameters cost
+    /// more than the rows. The caller writes parents before children, in its open transaction.
+    /// </summary>
+    public static async Task CopyAddedAsync<T>(this DbContext db, CancellationToken ct) where T : class
+    {
+        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
+        await db.AppendAsync(added.Select(e => e.Entity).ToList(), ct);
+        foreach (var entry in added) entry.State = EntityState.Unchanged;
+    }
+
     private static async Task Copy<T>(DbContext db, string into, string names, List<BulkColumn> columns, IEnumerable<T> rows, CancellationToken ct)
         where T : class
     {

@@ -140,6 +140,51 @@ public abstract class BulkTimelineTests(string provider)
         Assert.Equal(merge.MergedId, after[TimelineKind.Identified].ProfileId);
         Assert.Equal(merge.SurvivorId, after[TimelineKind.PageViewed].ProfileId);
     }
+
+    [Fact]
+    public async Task A_save_with_new_rows_in_bulk_writes_each_once_updates_the_rest_and_announces_the_new_profiles()
+    {
+        var (app, tenant, _) = await Start(provider);
+        await using var _ = app;
+        var at = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+        var existing = await AsSystem(app, tenant, async db =>
+        {
+            var profile = new CustomerProfile { TenantId = tenant, Name = "李雷", CreatedAt = at, UpdatedAt = at };
+            db.Profiles.Add(profile);
+            await db.SaveChangesAsync();
+            return profile.Id;
+        });
+
+        var started = await AsSystem(app, tenant, async db =>
+        {
+            db.WritesNewRowsInBulk = true;
+            var fresh = new CustomerProfile { TenantId = tenant, Name = "王小明", City = "杭州市", CreatedAt = at, UpdatedAt = at, FirstSeenAt = at, LastSeenAt = at };
+            db.Profiles.Add(fresh);
+            db.Identities.Add(new Identity.CustomerIdentity
+            {
+                TenantId = tenant, ProfileId = fresh.Id, Type = Identity.IdentityType.UserId, Key = "u-1", Source = "test", LinkedAt = at,
+            });
+            (await db.Profiles.SingleAsync(p => p.Id == existing)).OrderCount = 2;
+            await db.Atomically(() => db.SaveChangesAsync(), CancellationToken.None);
+            // Written and now treated as stored: a later change to it in the same unit of work is an update, not a second row.
+            fresh.City = "上海市";
+            await db.Atomically(() => db.SaveChangesAsync(), CancellationToken.None);
+            return fresh.Id;
+        });
+
+        var (profiles, identities, terms, announced) = await AsSystem(app, tenant, async db => (
+            await db.Profiles.AsNoTracking().OrderBy(p => p.CreatedAt).ThenBy(p => p.Name).ToListAsync(),
+            await db.Identities.AsNoTracking().ToListAsync(),
+            await db.NameTerms.AsNoTracking().Where(t => t.ProfileId == started).Select(t => t.Term).ToListAsync(),
+            await db.Set<Platform.Messaging.OutboxMessage>().AsNoTracking().Where(m => m.EventName == Contracts.CustomerProfilesChanged.EventName).Select(m => m.Payload).ToListAsync()));
+        var fresh = Assert.Single(profiles, p => p.Id == started);
+        Assert.Equal(("王小明", "上海市", 1), (fresh.Name, fresh.City, fresh.Version));
+        var old = Assert.Single(profiles, p => p.Id == existing);
+        Assert.Equal((2, 1), (old.OrderCount, old.Version));
+        Assert.Equal(started, Assert.Single(identities).ProfileId);
+        Assert.Contains("王小", terms);
+        Assert.Contains(announced, payload => payload.Contains(started.ToString()) && payload.Contains(existing.ToString()));
+    }
 }
 
 public sealed class BulkTimelineSqlite() : BulkTimelineTests("sqlite");

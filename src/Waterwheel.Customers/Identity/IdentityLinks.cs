@@ -68,17 +68,15 @@ internal sealed class IdentityLinks(
         foreach (var byType in wanted.GroupBy(w => w.Type))
         {
             var type = byType.Key;
-            var values = byType.Select(w => w.Key).ToList();
             var unread = byType.Where(w => !preload.Knows(w)).Select(w => w.Key).ToList();
             if (unread.Count > 0) found.AddRange(await db.Identities.Where(i => i.Type == type && unread.Contains(i.Key)).ToListAsync(ct));
-            if (preload.IndexesTracked) found.AddRange(byType.Select(preload.Tracked).OfType<CustomerIdentity>());
-            else found.AddRange(db.Identities.Local.Where(i => i.Type == type && values.Contains(i.Key)));
+            found.AddRange(byType.Select(preload.Tracked).OfType<CustomerIdentity>());
         }
         return found.DistinctBy(i => i.Id).ToList();
     }
 
     private async Task<List<CustomerIdentity>> IdentitiesOf(Guid profileId, CancellationToken ct) => preload.Knows(profileId)
-        ? preload.IndexesTracked ? preload.TrackedOf(profileId) : db.Identities.Local.Where(i => i.ProfileId == profileId).ToList()
+        ? preload.TrackedOf(profileId)
         : await db.Identities.Of(profileId, ct);
 
     private async Task<List<Separation>> Separations(List<Guid> touched, CancellationToken ct)

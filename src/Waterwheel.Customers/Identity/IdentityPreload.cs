@@ -46,14 +46,19 @@ internal sealed class IdentityPreload
         };
     }
 
-    /// <summary>Whether <see cref="Tracked(IdentifierKey)"/> and <see cref="TrackedOf"/> answer for the change tracker (in a loaded batch).</summary>
-    public bool IndexesTracked => _keys.Count > 0 && _seesEveryIdentity;
+    // In a loaded batch the index answers; elsewhere (a single write, or an index that started listening late) the
+    // tracker is walked as before. Like the rest of what was loaded, the index holds only until the tracker is cleared,
+    // which is why a cleared unit of work calls Reset.
+    private bool Indexes => _keys.Count > 0 && _seesEveryIdentity;
 
     /// <summary>The tracked identity of this identifier, if any.</summary>
-    public CustomerIdentity? Tracked(IdentifierKey key) => _tracked.GetValueOrDefault(key);
+    public CustomerIdentity? Tracked(IdentifierKey key) => Indexes
+        ? _tracked.GetValueOrDefault(key)
+        : db.Identities.Local.FirstOrDefault(i => i.Type == key.Type && i.Key == key.Key);
 
     /// <summary>The tracked identities a profile holds now (a merge in this unit of work may have moved some to it).</summary>
-    public List<CustomerIdentity> TrackedOf(Guid profileId) => _tracked.Values.Where(i => i.ProfileId == profileId).ToList();
+    public List<CustomerIdentity> TrackedOf(Guid profileId) =>
+        (Indexes ? _tracked.Values : db.Identities.Local.AsEnumerable()).Where(i => i.ProfileId == profileId).ToList();
 
     /// <summary>Whether the stored identity of this identifier (or its absence) is in the change tracker.</summary>
     public bool Knows(IdentifierKey key) => _keys.Contains(key);

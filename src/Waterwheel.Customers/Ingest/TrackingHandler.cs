@@ -108,8 +108,6 @@ internal sealed class TrackingHandler(
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // Most calls of a stream start someone (a new visitor): their rows go in by bulk copy, not an INSERT each.
         db.WritesNewRowsInBulk = true;
-        // Most calls of a stream start someone (a new visitor): their rows go in by bulk copy, not an INSERT each.
-        db.WritesNewRowsInBulk = true;
         var sourceKeys = messages.Select(SourceKey).ToList();
         var done = (await db.Timeline.Where(t => sourceKeys.Contains(t.SourceKey)).Select(t => t.SourceKey).ToListAsync(ct)).ToHashSet();
         var fresh = messages.Where((_, i) => done.Add(sourceKeys[i])).ToList();
@@ -181,9 +179,7 @@ internal sealed class TrackingHandler(
     // earlier call of the same batch may have just linked it.
     private async Task<IdentityType> PreviousIdType(string previousId, CancellationToken ct)
     {
-        var local = preload.IndexesTracked
-            ? preload.Tracked(new IdentifierKey(IdentityType.UserId, previousId)) is not null
-            : db.Identities.Local.Any(i => i.Type == IdentityType.UserId && i.Key == previousId);
+        var local = preload.Tracked(new IdentifierKey(IdentityType.UserId, previousId)) is not null;
         var stored = !local && !preload.Knows(new IdentifierKey(IdentityType.UserId, previousId))
             && await db.Identities.AnyAsync(i => i.Type == IdentityType.UserId && i.Key == previousId, ct);
         return local || stored ? IdentityType.UserId : IdentityType.AnonymousId;
